@@ -1,0 +1,132 @@
+"""`thutuc`: check the catalog, build the site safely, preview it.
+
+    thutuc check            validate only; exit 0 when the catalog is fine, 1 when not
+    thutuc build [-d DIR]   build into DIR (default: site/) through a temporary folder that
+                            replaces DIR only when the build succeeded
+    thutuc serve            preview with live reload (mkdocs serve)
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+from . import publish
+from .errors import CatalogError
+from .plugin import site_source
+from .site import Site, load_site
+
+log = logging.getLogger("thutuc")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    counter = _setup_logging(args.verbose)
+    try:
+        return int(args.run(args, counter) or 0)
+    except (CatalogError, PluginError, ConfigurationError, Abort) as error:
+        message = error.report() if isinstance(error, CatalogError) else str(error)
+        print(message, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="thutuc", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-v", "--verbose", action="store_true", help="show every build step")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    for name, run, help_text in (("check", _check, "validate the catalog only"),
+                                 ("build", _build, "build the site"),
+                                 ("serve", _serve, "preview the site with live reload")):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path,
+                             help="the site's mkdocs.yml (default: %(default)s)")
+        command.set_defaults(run=run)
+        if name == "build":
+            command.add_argument("-d", "--site-dir", type=Path, help="output folder (site/)")
+        if name == "serve":
+            command.add_argument("-a", "--dev-addr", default="127.0.0.1:8000",
+                                 help="address to serve on (default: %(default)s)")
+    return parser
+
+
+class _Counter(logging.Handler):
+    """Counts warnings for the summary."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.warnings = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.warnings += 1
+
+
+def _setup_logging(verbose: bool) -> _Counter:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    counter = _Counter()
+    for name in ("mkdocs", "thutuc"):
+        logger = logging.getLogger(name)
+        logger.handlers[:] = [handler, counter]
+        logger.setLevel(logging.DEBUG if verbose else logging.INFO)
+        logger.propagate = False
+    return counter
+
+
+def _load_config(config_file: Path) -> MkDocsConfig:
+    if not config_file.is_file():
+        raise Abort(f"Không tìm thấy {config_file}: hãy chạy lệnh trong thư mục dự án "
+                    "(thư mục chứa mkdocs.yml), hoặc chỉ đường dẫn bằng -f.")
+    return load_config(config_file=str(config_file))
+
+
+def _site_from(config: MkDocsConfig) -> Site:
+    plugin = config.plugins.get("thutuc")
+    if plugin is None:
+        raise Abort("mkdocs.yml chưa bật plugin `thutuc` (mục `plugins:`).")
+    return load_site(site_source(config, plugin.config))
+
+
+def _check(args: argparse.Namespace, counter: _Counter) -> int:
+    site = _site_from(_load_config(args.config_file))
+    languages = ", ".join(lang.code for lang in site.profile.languages)
+    print(f"Danh mục hợp lệ: {len(site.catalog.procedures)} thủ tục, "
+          f"{len(site.catalog.categories)} lĩnh vực, {len(site.catalog.overlays)} bản dịch; "
+          f"ngôn ngữ: {languages}.")
+    return 0
+
+
+def _build(args: argparse.Namespace, counter: _Counter) -> int:
+    start = time.monotonic()
+    config = _load_config(args.config_file)
+    target = args.site_dir or Path(config.site_dir)
+    site = _site_from(config)  # fail fast, before any folder is touched
+    result = publish.build_atomically(args.config_file, target)
+    pages = sum(1 for _ in target.rglob("*.html"))
+    print(f"Đã tạo trang web trong {target}: {len(site.procedures)} thủ tục, "
+          f"{len(site.profile.languages)} ngôn ngữ, {pages} trang HTML, "
+          f"{counter.warnings} cảnh báo, {time.monotonic() - start:.1f} giây.")
+    return result
+
+
+def _serve(args: argparse.Namespace, counter: _Counter) -> int:
+    from mkdocs.commands.serve import serve
+
+    _site_from(_load_config(args.config_file))  # report catalog problems plainly first
+    serve(config_file=str(args.config_file), dev_addr=args.dev_addr, livereload=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

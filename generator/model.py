@@ -1,0 +1,162 @@
+"""The catalog as plain, validated, immutable data: what every later stage works on.
+
+Text fields hold the source language (Vietnamese). Fields marked Markdown in the format
+contract keep their Markdown source; rendering decides how it becomes HTML.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    name: str
+    names: dict[str, str] = field(default_factory=dict)
+    icon: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str
+    originals: int = 0
+    copies: int = 0
+    form: str = ""  # an http(s) URL, or a path relative to the project root
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Step:
+    title: str
+    text: str = ""  # Markdown
+
+
+@dataclass(frozen=True)
+class Channel:
+    type: str  # direct | online | post
+    duration: str = ""
+    fee: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Online:
+    level: str  # full | partial | none
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Fee:
+    name: str
+    amount: int
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Faq:
+    q: str
+    a: str  # Markdown
+
+
+@dataclass(frozen=True)
+class Procedure:
+    id: str
+    title: str
+    category: str
+    summary: str
+    documents: tuple[Document, ...]
+    steps: tuple[Step, ...]
+    duration: str
+    result: str
+    updated: datetime.date
+    source_file: str  # as shown to people, relative to the project root
+    code: str = ""
+    level: tuple[str, ...] = ()
+    applicants: tuple[str, ...] = ()
+    agency: str = ""
+    conditions: str = ""  # Markdown
+    channels: tuple[Channel, ...] = ()
+    online: Online | None = None
+    fees: tuple[Fee, ...] = ()
+    legal_basis: tuple[str, ...] = ()
+    faq: tuple[Faq, ...] = ()
+    related: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
+    # Line of each top-level key and of each `related` item ("related[0]"), for messages
+    # about the whole catalog; not part of the content.
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def line(self, path: str) -> int:
+        return self.lines.get(path, self.lines.get(path.split("[")[0], 0))
+
+
+@dataclass(frozen=True)
+class Overlay:
+    """A translation file: only the translatable text, keyed like the source."""
+
+    procedure_id: str
+    lang: str
+    source_file: str
+    status: str  # draft | reviewed
+    translator: str
+    # Fingerprint of the source text it was made from, as the tool wrote it: one value for
+    # the whole text, or one per field; empty when never stamped.
+    source: str | dict[str, str]
+    fields: dict[str, object]  # translatable fields: text, tuple of text, or tuple of dicts
+
+
+@dataclass(frozen=True)
+class Catalog:
+    root: Path  # the folder holding categories.yml
+    categories: tuple[Category, ...]
+    procedures: tuple[Procedure, ...]
+    overlays: tuple[Overlay, ...] = ()
+
+    def procedure(self, procedure_id: str) -> Procedure:
+        return next(p for p in self.procedures if p.id == procedure_id)
+
+    def in_category(self, category_id: str) -> tuple[Procedure, ...]:
+        return tuple(p for p in self.procedures if p.category == category_id)
+
+
+@dataclass(frozen=True)
+class LocalOverride:
+    """What one commune says differently about one procedure."""
+
+    agency: str = ""
+    address: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str  # in the language itself, for the switcher
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    """The commune (or province) publishing the site."""
+
+    name: str
+    site_url: str
+    languages: tuple[Language, ...]
+    address: str = ""
+    hours: tuple[str, ...] = ()
+    phone: str = ""
+    email: str = ""
+    map_url: str = ""
+    portal_url: str = ""
+    example: bool = False  # a sample profile: the site says so on every page
+    categories: tuple[str, ...] = ()  # empty: publish every category
+    procedures: tuple[str, ...] = ()  # empty: publish every procedure of those categories
+    overrides: dict[str, LocalOverride] = field(default_factory=dict)
+
+    @property
+    def source_language(self) -> str:
+        return self.languages[0].code

@@ -1,0 +1,187 @@
+"""The MkDocs plugin: a thin adapter that hands the generator's pages to MkDocs + Material.
+
+One MkDocs build per language (Material's advice for per-language search and interface): the
+source language builds into the site root, then `on_post_build` builds every other language
+into its own folder (`en/`, `rad/`, ...) with the same configuration object, re-entering these
+hooks with `self.lang` set. Everything about content lives in `site.py` and below.
+"""
+
+from __future__ import annotations
+
+import atexit
+import html
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from . import theme_setup
+from .docs_pages import language_docs
+from .errors import CatalogError
+from .render import RenderedPage
+from .site import Site, SiteSource, language_pages, load_site, strings_for
+from .urls import FILES_DIR, PROCEDURE_DIR, language_prefix
+
+log = logging.getLogger("mkdocs.plugins.thutuc")
+
+
+class ThutucConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    catalog = c.Type(str, default="procedures")
+    profile = c.Optional(c.Type((str, dict)))  # a profile file, or the profile itself
+    languages = c.Type(list, default=[])
+    strings = c.Optional(c.Type(str))
+
+
+def site_source(config: MkDocsConfig, options: ThutucConfig) -> SiteSource:
+    """Where the site's inputs are, from mkdocs.yml and the plugin's options."""
+    root = Path(config.config_file_path).parent
+    profile = options.profile
+    return SiteSource(
+        project_root=root, catalog_dir=root / options.catalog,
+        profile_file=root / profile if isinstance(profile, str) else None,
+        profile_inline=profile if isinstance(profile, dict) else None,
+        site_url=config.site_url or "", languages=tuple(options.languages),
+        strings_dir=root / options.strings if options.strings else None)
+
+
+class ThutucPlugin(BasePlugin[ThutucConfig]):
+    """Generates the procedure site from the catalog, one language per build."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.lang = ""  # the language being built; "" before the first build
+        self.pages: dict[str, RenderedPage] = {}
+        self.root_site_dir = ""
+        self.root_site_url = ""
+        self._generated_theme = Path(tempfile.mkdtemp(prefix="thutuc-theme-"))
+        atexit.register(shutil.rmtree, self._generated_theme, ignore_errors=True)
+
+    # Runs before other plugins (search) read the theme language it sets.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        if not self.lang:
+            self.site = self._load(config)
+            self.lang = self.site.profile.source_language
+            self.root_site_dir, self.root_site_url = config.site_dir, self.site.profile.site_url
+        site, codes = self._site(), self._codes()
+        theme_setup.install(config.theme.dirs, bool(config.theme.custom_dir), codes,
+                            self._generated_theme)
+        prefix = language_prefix(self.lang, site.profile.source_language)
+        config.theme["language"] = self.lang
+        config.site_dir = str(Path(self.root_site_dir) / prefix) if prefix else self.root_site_dir
+        config.site_url = self.root_site_url + prefix
+        strings = strings_for(site, self.lang)
+        config.site_name = html.escape(site.profile.name)
+        config.extra["alternate"] = [
+            {"name": language.name, "lang": language.code,
+             "link": ("../" if prefix else "") + language_prefix(language.code, codes[0])}
+            for language in site.profile.languages] if len(codes) > 1 else []
+        config.extra["thutuc"] = {
+            "lang": self.lang, "root_url": self.root_site_url,
+            "notice": strings.t("example_notice") if site.profile.example else "",
+        }
+        self.pages = {page.src: page for page in
+                      language_pages(site, self.lang, config.use_directory_urls)}
+        config.nav = self._nav(config)
+        return config
+
+    def _load(self, config: MkDocsConfig) -> Site:
+        try:
+            return load_site(site_source(config, self.config))
+        except CatalogError as error:
+            # MkDocs prints a PluginError's message and exits 1, without a traceback.
+            raise PluginError("Danh mục thủ tục có lỗi:\n" + error.report()) from None
+
+    def _site(self) -> Site:
+        assert self.site is not None, "on_config loads the site first"
+        return self.site
+
+    def _codes(self) -> list[str]:
+        return [language.code for language in self._site().profile.languages]
+
+    def _nav(self, config: MkDocsConfig) -> list[Any]:
+        """Home, the categories (never every procedure), then the hand-written pages."""
+        site = self._site()
+        strings = strings_for(site, self.lang)
+        categories = [self.pages[f"linh-vuc/{category.id}.md"].src
+                      for category, _ in site.categories()]
+        docs = [src for src, _ in language_docs(Path(config.docs_dir), self.lang, self._codes())]
+        return [{strings.t("home_title"): "index.md"}, {strings.t("categories"): categories},
+                *docs]
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if not self.config.enabled:
+            return files
+        site = self._site()
+        for file in list(files.documentation_pages()):
+            files.remove(file)  # replaced below by this language's version
+        for src, path in language_docs(Path(config.docs_dir), self.lang, self._codes()):
+            files.append(File.generated(config, src, abs_src_path=str(path)))
+        for src in self.pages:
+            # Procedures are reached from category pages, not the nav: no "not in nav" notice.
+            inclusion = InclusionLevel.NOT_IN_NAV if src.startswith(PROCEDURE_DIR) else \
+                InclusionLevel.UNDEFINED
+            files.append(File.generated(config, src, content="", inclusion=inclusion))
+        project_root = site.catalog.root.parent
+        for form in sorted({d.form for p in site.procedures for d in p.documents
+                            if d.form and "://" not in d.form}):
+            files.append(File.generated(config, f"{FILES_DIR}/{form}",
+                                        abs_src_path=str(project_root / form)))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str | None:
+        rendered = self.pages.get(page.file.src_uri)
+        if rendered is None:
+            return markdown
+        # Templates print titles unescaped; catalog text must stay text.
+        page.meta["title"] = html.escape(rendered.title)
+        page.meta.update({k: html.escape(v) for k, v in rendered.meta.items()})
+        return ""  # the body comes ready-made in on_page_content
+
+    def on_page_content(self, content: str, page: Page, **kwargs: Any) -> str | None:
+        rendered = self.pages.get(page.file.src_uri)
+        if rendered is None:
+            return content
+        page.toc = get_toc([{"level": 2, "id": e.id, "name": html.escape(e.title),
+                             "children": []} for e in rendered.toc])
+        return rendered.html
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        site = self._site()
+        source_lang = site.profile.source_language
+        if self.lang != source_lang:
+            return  # only the source language's build starts the others
+        try:
+            for language in site.profile.languages[1:]:
+                self.lang = language.code
+                log.info("Building language: %s (%s)", language.code, language.name)
+                mkdocs_build(config)
+        finally:
+            config.site_dir, config.site_url = self.root_site_dir, self.root_site_url
+            self.lang = ""  # the next build (mkdocs serve) reloads the catalog
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        site = self._site() if self.site else None
+        if site is not None:
+            server.watch(str(site.catalog.root))
+        if isinstance(self.config.profile, str):
+            server.watch(str(Path(config.config_file_path).parent / self.config.profile))
+        return server

@@ -1,0 +1,68 @@
+"""What a renderer needs to know about the site, and what it gives back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Category, SiteProfile
+from ..richtext import escape
+from ..ui import Strings
+from ..urls import FILES_DIR, category_src, page_url, procedure_src, relative
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """One page: where it goes, its (plain text) title, its HTML body and its contents."""
+
+    src: str
+    title: str
+    html: str
+    toc: tuple[TocEntry, ...] = ()
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """The site as seen from one language: text, commune, titles and links."""
+
+    strings: Strings
+    profile: SiteProfile
+    categories: dict[str, Category]
+    titles: dict[str, str]  # procedure id -> title in this language
+    directory_urls: bool = True
+
+    def category_name(self, category_id: str) -> str:
+        category = self.categories[category_id]
+        return category.names.get(self.strings.lang) or category.name
+
+    def link(self, from_src: str, to_src: str) -> str:
+        """Relative link between two generated pages of the same language."""
+        return relative(page_url(from_src, self.directory_urls),
+                        page_url(to_src, self.directory_urls))
+
+    def procedure_link(self, from_src: str, procedure_id: str) -> str:
+        return self.link(from_src, procedure_src(procedure_id))
+
+    def category_link(self, from_src: str, category_id: str) -> str:
+        return self.link(from_src, category_src(category_id))
+
+    def file_link(self, from_src: str, project_path: str) -> str:
+        """Link to a project file (a blank form) copied into the site's files folder."""
+        return relative(page_url(from_src, self.directory_urls), f"{FILES_DIR}/{project_path}")
+
+
+def section(section_id: str, title: str, body: str, notice: str = "") -> str:
+    """An `<h2>` section; `notice` (already HTML) goes right under its heading."""
+    return (f'<section class="tt-section" id="{section_id}-muc">'
+            f'<h2 id="{section_id}">{escape(title)}</h2>{notice}{body}</section>')
+
+
+def notice(kind: str, text: str) -> str:
+    """A small inline admonition (translation notices, local notes, the sample warning)."""
+    return f'<p class="tt-notice tt-notice--{kind}">{escape(text)}</p>'

@@ -1,0 +1,46 @@
+"""Pages that list procedures: the home page (categories) and one page per category."""
+
+from __future__ import annotations
+
+from ..model import Category, Procedure
+from ..richtext import escape
+from ..urls import HOME, category_src
+from .context import PageContext, RenderedPage, TocEntry, notice
+
+
+def render_home(categories: list[tuple[Category, list[Procedure]]],
+                ctx: PageContext) -> RenderedPage:
+    """The home page: who publishes this, then every category with its number of procedures."""
+    t = ctx.strings.t
+    cards = "".join(
+        f'<li><a class="tt-category" href="{ctx.category_link(HOME, category.id)}">'
+        f'<span class="tt-category__name">{escape(ctx.category_name(category.id))}</span>'
+        f'<span class="tt-category__count">{escape(t("procedures_count", count=len(procs)))}'
+        f"</span></a></li>"
+        for category, procs in categories)
+    html = (f'<h1 id="tt-tieu-de">{escape(ctx.profile.name)}</h1>'
+            f'<p class="tt-summary">{escape(t("home_lead", office=ctx.profile.name))}</p>'
+            + _example_notice(ctx)
+            + f'<h2 id="linh-vuc">{escape(t("categories"))}</h2>'
+            f'<ul class="tt-categories">{"".join(cards)}</ul>')
+    return RenderedPage(src=HOME, title=t("home_title"), html=html,
+                        toc=(TocEntry("linh-vuc", t("categories")),))
+
+
+def render_category(category: Category, procedures: list[Procedure],
+                    ctx: PageContext) -> RenderedPage:
+    """A category page: its procedures, each with its one-line summary."""
+    src = category_src(category.id)
+    name = ctx.category_name(category.id)
+    items = "".join(
+        f'<li class="tt-listing__item"><a href="{ctx.procedure_link(src, p.id)}">'
+        f"{escape(p.title)}</a><p>{escape(p.summary)}</p></li>"
+        for p in procedures)
+    html = (f'<h1 id="tt-tieu-de">{escape(name)}</h1>'
+            f'<p class="tt-summary">{escape(ctx.strings.t("category_lead", name=name))}</p>'
+            f'<ul class="tt-listing">{items}</ul>')
+    return RenderedPage(src=src, title=name, html=html)
+
+
+def _example_notice(ctx: PageContext) -> str:
+    return notice("example", ctx.strings.t("example_notice")) if ctx.profile.example else ""

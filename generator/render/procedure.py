@@ -1,0 +1,214 @@
+"""The procedure page, written for a citizen: what it is, what to bring, where, how, how much."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..model import Procedure
+from ..richtext import escape, markdown_to_html
+from ..translate import Localized
+from ..urls import procedure_src
+from .context import PageContext, RenderedPage, TocEntry, notice, section
+
+# (anchor, title key, field that decides whether it is shown and translated, body renderer)
+SectionRenderer = Callable[[Localized, PageContext, str], str]
+
+
+def render_procedure(loc: Localized, ctx: PageContext) -> RenderedPage:
+    """The whole page of one procedure in one language."""
+    proc = loc.procedure
+    src = procedure_src(proc.id)
+    parts = [_header(loc, ctx)]
+    toc = []
+    for anchor, title_key, field, body in SECTIONS:
+        html = body(loc, ctx, src)
+        if not html:
+            continue
+        title = ctx.strings.t(title_key)
+        parts.append(section(anchor, title, html, _translation_notice(loc, ctx, field)))
+        toc.append(TocEntry(anchor, title))
+    parts.append(_footer(proc, ctx))
+    return RenderedPage(src=src, title=proc.title, html="".join(parts), toc=tuple(toc),
+                        meta={"description": proc.summary, "category": proc.category})
+
+
+def _header(loc: Localized, ctx: PageContext) -> str:
+    proc, t = loc.procedure, ctx.strings.t
+    notices = []
+    if loc.draft:
+        notices.append(notice("draft", t("draft_translation")))
+    if loc.stale:
+        notices.append(notice("stale", t("stale_translation")))
+    title_notice = _translation_notice(loc, ctx, "title")
+    return (f'<h1 id="tt-tieu-de">{escape(proc.title)}</h1>{title_notice}'
+            f'<p class="tt-summary">{escape(proc.summary)}</p>'
+            f'{_translation_notice(loc, ctx, "summary")}{"".join(notices)}')
+
+
+def _translation_notice(loc: Localized, ctx: PageContext, field: str) -> str:
+    if field in loc.missing:
+        return notice("untranslated", ctx.strings.t("not_translated"))
+    if field in loc.stale:
+        return notice("stale", ctx.strings.t("stale_translation"))
+    return ""
+
+
+def _documents(loc: Localized, ctx: PageContext, src: str) -> str:
+    t = ctx.strings.t
+    items = []
+    for index, doc in enumerate(loc.procedure.documents):
+        counts = [t("originals", count=doc.originals)] if doc.originals else []
+        counts += [t("copies", count=doc.copies)] if doc.copies else []
+        extra = f'<span class="tt-doc__count">{escape(", ".join(counts))}</span>' if counts else ""
+        if doc.form:
+            href = doc.form if "://" in doc.form else ctx.file_link(src, doc.form)
+            extra += (f'<a class="tt-doc__form" href="{escape(href)}" download>'
+                      f'{escape(t("download_form"))}</a>')
+        if doc.note:
+            extra += f'<span class="tt-doc__note">{escape(doc.note)}</span>'
+        box = f"tt-doc-{loc.procedure.id}-{index}"
+        items.append(f'<li class="tt-doc"><input type="checkbox" id="{box}">'
+                     f'<label for="{box}">{escape(doc.name)}</label>{extra}</li>')
+    return (f'<p class="tt-lead">{escape(t("documents_lead"))}</p>'
+            f'<ul class="tt-checklist">{"".join(items)}</ul>')
+
+
+def _where(loc: Localized, ctx: PageContext, src: str) -> str:
+    profile, t = ctx.profile, ctx.strings.t
+    local = profile.overrides.get(loc.procedure.id)
+    office = (local.agency if local and local.agency else "") or profile.name
+    address = (local.address if local and local.address else "") or profile.address
+    rows = [(t("office"), escape(office))]
+    if loc.procedure.agency and loc.procedure.agency != office:
+        rows[0] = (t("office"), f"{escape(office)}<br>{escape(loc.procedure.agency)}")
+    if address:
+        rows.append((t("address"), escape(address)))
+    if profile.hours:
+        rows.append((t("hours"), "<br>".join(escape(h) for h in profile.hours)))
+    if profile.phone:
+        rows.append((t("phone"), escape(profile.phone)))
+    table = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in rows)
+    buttons = []
+    if profile.phone:
+        tel = "".join(ch for ch in profile.phone if ch.isdigit() or ch == "+")
+        buttons.append(f'<a class="md-button tt-button" href="tel:{tel}">{escape(t("call"))}</a>')
+    if profile.map_url:
+        buttons.append(f'<a class="md-button tt-button" href="{escape(profile.map_url)}" '
+                       f'rel="noopener">{escape(t("directions"))}</a>')
+    html = f'<dl class="tt-where">{table}</dl>'
+    if buttons:
+        html += f'<p class="tt-actions">{"".join(buttons)}</p>'
+    if local and local.note:
+        html += notice("local", f'{t("local_note")}: {local.note}')
+    return html
+
+
+def _steps(loc: Localized, ctx: PageContext, src: str) -> str:
+    items = "".join(
+        f'<li class="tt-step"><strong class="tt-step__title">{escape(step.title)}</strong>'
+        + (f'<div class="tt-step__text">{markdown_to_html(step.text)}</div>' if step.text else "")
+        + "</li>"
+        for step in loc.procedure.steps)
+    return f'<ol class="tt-steps">{items}</ol>'
+
+
+def _duration(loc: Localized, ctx: PageContext, src: str) -> str:
+    proc = loc.procedure
+    html = f'<p class="tt-duration">{escape(proc.duration)}</p>'
+    per_channel = [(c, c.duration) for c in proc.channels if c.duration]
+    if per_channel:
+        html += "<ul>" + "".join(
+            f"<li>{escape(ctx.strings.t('channel_' + c.type))}: {escape(d)}</li>"
+            for c, d in per_channel) + "</ul>"
+    return html
+
+
+def _fees(loc: Localized, ctx: PageContext, src: str) -> str:
+    fees = loc.procedure.fees
+    if not fees:
+        return ""
+    rows = "".join(
+        f'<li><span class="tt-fee__name">{escape(fee.name)}</span>: '
+        f'<strong class="tt-fee__amount">{escape(ctx.strings.money(fee.amount))}</strong>'
+        + (f'<span class="tt-fee__note">{escape(fee.note)}</span>' if fee.note else "")
+        + "</li>"
+        for fee in fees)
+    return f'<ul class="tt-fees">{rows}</ul>'
+
+
+def _channels(loc: Localized, ctx: PageContext, src: str) -> str:
+    proc, t = loc.procedure, ctx.strings.t
+    rows = []
+    for channel in proc.channels:
+        details = [escape(x) for x in (channel.fee, channel.note) if x]
+        rows.append(f'<li class="tt-channel tt-channel--{channel.type}">'
+                    f'<strong>{escape(t("channel_" + channel.type))}</strong>'
+                    + (f": {' — '.join(details)}" if details else "") + "</li>")
+    html = f'<ul class="tt-channels">{"".join(rows)}</ul>' if rows else ""
+    online = proc.online
+    if online and online.level in ("full", "partial"):
+        html += f'<p class="tt-online">{escape(t("online_" + online.level))}</p>'
+        url = online.url or ctx.profile.portal_url
+        if url:
+            html += (f'<p class="tt-actions"><a class="md-button md-button--primary tt-button '
+                     f'tt-submit" href="{escape(url)}" rel="noopener">'
+                     f'{escape(t("submit_online"))}</a></p>')
+    return html
+
+
+def _result(loc: Localized, ctx: PageContext, src: str) -> str:
+    return f'<p class="tt-result">{escape(loc.procedure.result)}</p>'
+
+
+def _applicants(loc: Localized, ctx: PageContext, src: str) -> str:
+    return _text_list(loc.procedure.applicants)
+
+
+def _conditions(loc: Localized, ctx: PageContext, src: str) -> str:
+    text = loc.procedure.conditions
+    return f'<div class="tt-conditions">{markdown_to_html(text)}</div>' if text else ""
+
+
+def _faq(loc: Localized, ctx: PageContext, src: str) -> str:
+    return "".join(f'<div class="tt-faq"><h3>{escape(item.q)}</h3>'
+                   f"{markdown_to_html(item.a)}</div>" for item in loc.procedure.faq)
+
+
+def _related(loc: Localized, ctx: PageContext, src: str) -> str:
+    links = [f'<li><a href="{ctx.procedure_link(src, pid)}">{escape(ctx.titles[pid])}</a></li>'
+             for pid in loc.procedure.related if pid in ctx.titles]
+    return f'<ul class="tt-related">{"".join(links)}</ul>' if links else ""
+
+
+def _legal(loc: Localized, ctx: PageContext, src: str) -> str:
+    if not loc.procedure.legal_basis:
+        return ""
+    return (f'<details class="tt-legal"><summary>{escape(ctx.strings.t("legal_basis"))}</summary>'
+            f"{_text_list(loc.procedure.legal_basis)}</details>")
+
+
+def _text_list(items: tuple[str, ...]) -> str:
+    return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>" if items else ""
+
+
+def _footer(proc: Procedure, ctx: PageContext) -> str:
+    parts = [escape(ctx.strings.date(proc.updated))]
+    if proc.code:
+        parts.append(escape(ctx.strings.t("code", code=proc.code)))
+    return f'<p class="tt-updated">{" · ".join(parts)}</p>'
+
+
+SECTIONS: tuple[tuple[str, str, str, SectionRenderer], ...] = (
+    ("ho-so", "documents", "documents", _documents),
+    ("noi-nop", "where_when", "agency", _where),
+    ("cac-buoc", "steps", "steps", _steps),
+    ("thoi-gian", "duration", "duration", _duration),
+    ("le-phi", "fees", "fees", _fees),
+    ("cach-nop", "channels", "channels", _channels),
+    ("ket-qua", "result", "result", _result),
+    ("doi-tuong", "applicants", "applicants", _applicants),
+    ("dieu-kien", "conditions", "conditions", _conditions),
+    ("hoi-dap", "faq", "faq", _faq),
+    ("lien-quan", "related", "related", _related),
+    ("can-cu-phap-ly", "legal_basis", "legal_basis", _legal),
+)

@@ -1,0 +1,104 @@
+"""The site plan: which procedures a commune publishes, and every page of one language.
+
+This is the generator's core entry point, independent of MkDocs: `load_site` reads and checks
+everything once; `language_pages` renders all pages of one language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalog import read_catalog
+from .errors import Problems
+from .model import Catalog, Category, Procedure, SiteProfile
+from .profile import load_profile
+from .render import PageContext, RenderedPage
+from .render.listing import render_category, render_home
+from .render.procedure import render_procedure
+from .textsort import sort_key
+from .translate import localize, overlays_for
+from .ui import Strings, load_strings
+
+
+@dataclass(frozen=True)
+class SiteSource:
+    """Where a site's inputs are, as configured in mkdocs.yml."""
+
+    project_root: Path
+    catalog_dir: Path
+    profile_file: Path | None
+    profile_inline: dict[str, object] | None
+    site_url: str
+    languages: tuple[object, ...]
+    strings_dir: Path | None = None
+
+
+@dataclass(frozen=True)
+class Site:
+    """A checked catalog and the commune that publishes (part of) it."""
+
+    catalog: Catalog
+    profile: SiteProfile
+    procedures: tuple[Procedure, ...]  # the published ones
+    strings_dir: Path | None = None
+
+    def categories(self) -> list[tuple[Category, list[Procedure]]]:
+        """Published categories in catalog order, each with its procedures A-Z."""
+        result = []
+        for category in self.catalog.categories:
+            procs = [p for p in self.procedures if p.category == category.id]
+            if procs:
+                result.append((category, sorted(procs, key=lambda p: sort_key(p.title))))
+        return result
+
+
+def load_site(source: SiteSource) -> Site:
+    """Read the profile and the catalog; raise `CatalogError` with every problem of both."""
+    problems = Problems()
+    shown = (source.profile_file.relative_to(source.project_root).as_posix()
+             if source.profile_file else "mkdocs.yml")
+    profile = load_profile(source.profile_file or source.profile_inline, shown, source.site_url,
+                           list(source.languages), problems)
+    catalog = read_catalog(source.catalog_dir, source.project_root, problems)
+    published = _published(catalog, profile, shown, problems) if profile else ()
+    problems.raise_if_any()
+    assert profile is not None  # a missing profile always comes with a problem
+    return Site(catalog, profile, published, source.strings_dir)
+
+
+def _published(catalog: Catalog, profile: SiteProfile, shown: str,
+               problems: Problems) -> tuple[Procedure, ...]:
+    """The procedures the profile publishes; unknown ids in the profile are problems."""
+    category_ids = {c.id for c in catalog.categories}
+    procedure_ids = {p.id for p in catalog.procedures}
+    for cid in profile.categories:
+        if cid not in category_ids:
+            problems.add(shown, 0, "categories", f"lĩnh vực `{cid}` không có trong danh mục.")
+    for pid in (*profile.procedures, *profile.overrides):
+        if pid not in procedure_ids:
+            problems.add(shown, 0, "procedures", f"thủ tục `{pid}` không có trong danh mục.")
+    return tuple(p for p in catalog.procedures
+                 if (not profile.categories or p.category in profile.categories)
+                 and (not profile.procedures or p.id in profile.procedures))
+
+
+def strings_for(site: Site, lang: str) -> Strings:
+    return load_strings(lang, site.strings_dir)
+
+
+def language_pages(site: Site, lang: str, directory_urls: bool = True) -> list[RenderedPage]:
+    """Every generated page of one language: home, categories, procedures."""
+    overlays = overlays_for(site.catalog, lang)
+    source_lang = site.profile.source_language
+    localized = [localize(p, overlays.get(p.id), lang, source_lang) for p in site.procedures]
+    by_id = {loc.procedure.id: loc.procedure for loc in localized}
+    ctx = PageContext(strings=strings_for(site, lang), profile=site.profile,
+                      categories={c.id: c for c in site.catalog.categories},
+                      titles={pid: p.title for pid, p in by_id.items()},
+                      directory_urls=directory_urls)
+    listed = [(category, [by_id[p.id] for p in procs]) for category, procs in site.categories()]
+    pages = [render_home(listed, ctx)]
+    pages += [render_category(category, procs, ctx) for category, procs in listed]
+    pages += [render_procedure(loc, ctx) for loc in localized]
+    return pages

@@ -1,0 +1,48 @@
+"""Theme plumbing for MkDocs + Material: our templates, and languages Material lacks.
+
+Material ships interface translations for about 60 languages, none of them Vietnam's
+minority languages; with `theme.language: rad` it fails with TemplateNotFound. For such a
+language we write a `partials/languages/CODE.html` that keeps Material's Vietnamese interface
+(what these readers see on every other public site) but declares the page's own language.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+THEME_DIR = Path(__file__).parent / "theme"
+
+_PARTIAL = """{#- Written by thutuc: Material has no interface translation for this language. -#}
+{% import "partials/languages/vi.html" as base %}
+{% macro t(key) %}{{ OWN.get(key) or base.t(key) }}{% endmacro %}
+"""
+
+
+def has_language_partial(theme_dirs: list[str], code: str) -> bool:
+    return any((Path(d) / "partials" / "languages" / f"{code}.html").is_file()
+               for d in theme_dirs)
+
+
+def write_language_partial(folder: Path, code: str) -> None:
+    """A Material language partial for `code`, falling back to Vietnamese."""
+    target = folder / "partials" / "languages" / f"{code}.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Search keeps Vietnamese word rules: these languages are written in Latin letters with
+    # Vietnamese-style diacritics, and lunr has no stemmer for them.
+    own = {"language": code, "search.config.lang": "vi"}
+    target.write_text(_PARTIAL.replace("OWN", json.dumps(own, ensure_ascii=False)),
+                      encoding="utf-8")
+
+
+def install(theme_dirs: list[str], has_custom_dir: bool, languages: list[str],
+            generated_dir: Path) -> None:
+    """Put our templates after the project's overrides, and add missing language partials."""
+    ours = str(THEME_DIR)
+    if ours not in theme_dirs:
+        theme_dirs.insert(1 if has_custom_dir else 0, ours)
+    missing = [code for code in languages if not has_language_partial(theme_dirs, code)]
+    for code in missing:
+        write_language_partial(generated_dir, code)
+    if missing and str(generated_dir) not in theme_dirs:
+        theme_dirs.append(str(generated_dir))

@@ -1,0 +1,46 @@
+"""Where each generated page lives, and relative links between pages.
+
+Source paths (`thu-tuc/dang-ky-khai-sinh.md`) are the same in every language; a language's
+pages sit under its own folder of the site (`en/`), the source language at the root.
+Addresses come from ids only, so printed QR codes keep working.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+HOME = "index.md"
+CATEGORY_DIR = "linh-vuc"
+PROCEDURE_DIR = "thu-tuc"
+FILES_DIR = "tep"
+
+
+def procedure_src(procedure_id: str) -> str:
+    return f"{PROCEDURE_DIR}/{procedure_id}.md"
+
+
+def category_src(category_id: str) -> str:
+    return f"{CATEGORY_DIR}/{category_id}.md"
+
+
+def page_url(src: str, directory_urls: bool) -> str:
+    """The URL of a page relative to its language's root, as MkDocs computes it."""
+    stem = src.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        folder = stem.removesuffix("index")
+        return folder if directory_urls else f"{folder}index.html"
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at `from_url` to `to_url` (both relative to the same root)."""
+    base = posixpath.dirname(from_url) if not from_url.endswith("/") else from_url.rstrip("/")
+    target = posixpath.relpath(to_url or ".", base or ".")
+    if to_url.endswith("/") and not target.endswith("/"):
+        target += "/"
+    return "./" if target in (".", "./") else target
+
+
+def language_prefix(lang: str, source_lang: str) -> str:
+    """The folder of a language's pages within the whole site: '' or 'en/'."""
+    return "" if lang == source_lang else f"{lang}/"

@@ -1,0 +1,177 @@
+"""Read one YAML file safely, keeping the line of every key and list item.
+
+Only plain YAML is accepted: no Python tags (safe loading), no anchors or aliases (they make
+"billion laughs" bombs possible and editors never need them). All text comes back in Unicode
+NFC, because some Vietnamese keyboards type decomposed letters. Line numbers are 1-based.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problems
+
+
+class Mapping(dict[str, Any]):
+    """A YAML mapping that remembers its own line and the line of each key."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class Sequence(list[Any]):
+    """A YAML list that remembers its own line and the line of each item."""
+
+    line: int = 0
+    item_lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+def line_of(node: Any, key: str | int | None = None) -> int:
+    """Line of a node, or of one of its keys/items, when it is known."""
+    if key is not None and isinstance(node, Mapping) and isinstance(key, str):
+        return node.line_of(key)
+    if key is not None and isinstance(node, Sequence) and isinstance(key, int):
+        return node.line_of(key)
+    return getattr(node, "line", 0)
+
+
+def from_plain(value: Any, line: int = 0) -> Any:
+    """Plain dicts and lists (options written in mkdocs.yml) as `Mapping`/`Sequence`."""
+    if isinstance(value, dict):
+        mapping = Mapping({str(k): from_plain(v, line) for k, v in value.items()})
+        mapping.line, mapping.key_lines = line, {}
+        return mapping
+    if isinstance(value, list):
+        sequence = Sequence(from_plain(v, line) for v in value)
+        sequence.line, sequence.item_lines = line, []
+        return sequence
+    return _nfc(value) if isinstance(value, str) else value
+
+
+class _AliasRejected(yaml.MarkedYAMLError):
+    pass
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that builds `Mapping`/`Sequence` with lines and refuses aliases."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _AliasRejected(None, None, "alias", event.start_mark)
+        return super().compose_node(parent, index)
+
+    def construct_yaml_map(self, node: yaml.MappingNode) -> Any:  # type: ignore[override]
+        data = Mapping()
+        data.line = node.start_mark.line + 1
+        data.key_lines = {}
+        yield data
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            key = _nfc(key) if isinstance(key, str) else str(key)
+            if key in data:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key}", key_node.start_mark
+                )
+            data[key] = self.construct_object(value_node, deep=True)
+            data.key_lines[key] = key_node.start_mark.line + 1
+
+    def construct_yaml_seq(self, node: yaml.SequenceNode) -> Any:  # type: ignore[override]
+        data = Sequence()
+        data.line = node.start_mark.line + 1
+        data.item_lines = [child.start_mark.line + 1 for child in node.value]
+        yield data
+        data.extend(self.construct_object(child, deep=True) for child in node.value)
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:  # type: ignore[override]
+        # An impossible date such as 2026-02-30 stays text, so validation can name it.
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+    def construct_yaml_str(self, node: yaml.ScalarNode) -> str:  # type: ignore[override]
+        return _nfc(super().construct_yaml_str(node))
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_yaml_map)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_yaml_seq)
+_LineLoader.add_constructor("tag:yaml.org,2002:str", _LineLoader.construct_yaml_str)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def load_yaml(path: Path, shown_as: str, problems: Problems) -> Any:
+    """Parse `path`; on any problem record it under the name `shown_as` and return None."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        problems.add(shown_as, 0, "", f"không đọc được tệp ({err.strerror}).")
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        problems.add(
+            shown_as, line, "",
+            "tệp không được lưu bằng bảng mã UTF-8.",
+            "mở tệp trong trình soạn thảo và lưu lại với bảng mã UTF-8 "
+            "(VS Code: Save with Encoding → UTF-8; Notepad: Lưu thành → Mã hoá UTF-8).",
+        )
+        return None
+    if "\x00" in text:
+        problems.add(shown_as, 0, "", "tệp chứa ký tự NUL: đây không phải tệp văn bản YAML.")
+        return None
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
+    except yaml.MarkedYAMLError as err:
+        problems.add(shown_as, _mark_line(err), "", *_explain(err))
+    except yaml.YAMLError as err:
+        problems.add(shown_as, 0, "", f"lỗi cú pháp YAML: {err}")
+    except RecursionError:
+        problems.add(shown_as, 0, "", "YAML lồng nhau quá sâu.", "viết lại cho phẳng hơn.")
+    return None
+
+
+def _mark_line(err: yaml.MarkedYAMLError) -> int:
+    mark = err.problem_mark or err.context_mark
+    return mark.line + 1 if mark else 0
+
+
+def _explain(err: yaml.MarkedYAMLError) -> tuple[str, str]:
+    """Say what a YAML error means to someone who is not a programmer."""
+    problem = str(err.problem or "")
+    if isinstance(err, _AliasRejected):
+        return ("không dùng neo và bí danh YAML (`&tên`, `*tên`).",
+                "chép nội dung đầy đủ vào từng chỗ cần dùng.")
+    if "could not determine a constructor" in problem or "tag" in problem:
+        return ("có thẻ YAML không được phép (như `!!python/...`); chỉ dùng YAML thông thường.",
+                "xoá phần bắt đầu bằng `!` hoặc `!!`.")
+    if problem.startswith("duplicate key"):
+        key = problem.removeprefix("duplicate key ")
+        return (f"khoá `{key}` xuất hiện hai lần trong cùng một mục.", "giữ lại một dòng.")
+    if "\\t" in problem or "tab" in problem:
+        return ("có ký tự Tab dùng để thụt lề; YAML chỉ chấp nhận dấu cách.",
+                "thay mỗi Tab bằng dấu cách (thường là 2 dấu cách).")
+    if "found unexpected end of stream" in problem or "quoted scalar" in str(err.context):
+        return ("có dấu ngoặc kép hoặc ngoặc đơn chưa được đóng.",
+                "thêm dấu đóng ngoặc ở cuối đoạn văn bản.")
+    if "mapping values are not allowed" in problem:
+        return ("có dấu hai chấm `: ` ở chỗ không được phép (thường do thụt lề sai "
+                "hoặc văn bản có dấu hai chấm mà không đặt trong ngoặc kép).",
+                "kiểm tra thụt lề, hoặc đặt cả đoạn văn bản trong ngoặc kép.")
+    return (f"lỗi cú pháp YAML: {problem or err}.",
+            "kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc ở dòng này và dòng trên.")
