@@ -1,0 +1,102 @@
+"""Shared fixtures: build sites from test projects, serve them, look at them in Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import socketserver
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.publish import build_atomically
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic"]
+
+
+def build(project: Path, out: Path) -> Path:
+    """Build the site of `project` (a folder with mkdocs.yml) into `out`."""
+    build_atomically(project / "mkdocs.yml", out)
+    return out
+
+
+def copy_project(source: Path, target: Path) -> Path:
+    """A writable copy of a test project, to break or edit in a test."""
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("site", ".venv"))
+    return target
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small test catalog (tests/fixtures/mini), built once."""
+    return build(FIXTURES / "mini", tmp_path_factory.mktemp("mini") / "site")
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample commune of the repository, built once."""
+    return build(ROOT, tmp_path_factory.mktemp("sample") / "site")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator[object]:
+    """`serve(folder, prefix="/")` -> base URL of a local web server for a built site.
+
+    With a prefix such as "/xa/ten-xa/", the site is served under that sub-path, as on a
+    provincial portal.
+    """
+    servers: list[socketserver.TCPServer] = []
+
+    def start(folder: Path, prefix: str = "/") -> str:
+        root = folder
+        if prefix != "/":
+            root = folder.parent / f"{folder.name}-served"
+            if not root.exists():
+                mount = root / prefix.strip("/")
+                mount.parent.mkdir(parents=True, exist_ok=True)
+                mount.symlink_to(folder, target_is_directory=True)
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Debian Chromium driven by Playwright (browsers cannot be downloaded here)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def phone(browser: object) -> Iterator[object]:
+    """A page in a small-phone viewport; closed after the test."""
+    context = browser.new_context(viewport={"width": 360, "height": 740},  # type: ignore[attr-defined]
+                                  device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,43 @@
+"""What a citizen sees in Chromium on a phone: the procedure page, links, language switch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def test_language_switcher_lands_on_same_procedure(mini_site: Path, serve, phone) -> None:
+    base = serve(mini_site)
+    phone.goto(base + "thu-tuc/dang-ky-khai-sinh/")
+    assert phone.locator("html").get_attribute("lang") == "vi"
+    phone.locator("a.md-select__link[hreflang=en]").dispatch_event("click")
+    phone.wait_for_url("**/en/thu-tuc/dang-ky-khai-sinh/")
+    assert phone.locator("html").get_attribute("lang") == "en"
+    assert phone.locator("h1").inner_text() == "Birth registration"
+    phone.locator("a.md-select__link[hreflang=rad]").dispatch_event("click")
+    phone.wait_for_url("**/rad/thu-tuc/dang-ky-khai-sinh/")
+    assert phone.locator("html").get_attribute("lang") == "rad"
+    phone.locator("a.md-select__link[hreflang=vi]").dispatch_event("click")
+    phone.wait_for_url(base + "thu-tuc/dang-ky-khai-sinh/")
+
+
+def test_hostile_catalog_text_is_shown_as_text(mini_site: Path, serve, phone) -> None:
+    dialogs: list[str] = []
+    phone.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    phone.goto(serve(mini_site) + "thu-tuc/dang-ky-ket-hon/")
+    summary = phone.locator(".tt-summary").inner_text()
+    assert summary == "Đăng ký kết hôn <script>alert('x')</script> & chia sẻ"
+    assert phone.locator(".tt-doc label").inner_text() == "Tờ khai <b>đăng ký</b> kết hôn"
+    assert phone.locator("article script, article img, article [onerror]").count() == 0
+    assert "javascript:" not in phone.locator("article").inner_html()
+    assert dialogs == []
+
+
+def test_category_page_lists_its_procedures_and_links_work(mini_site: Path, serve, phone) -> None:
+    phone.goto(serve(mini_site) + "linh-vuc/ho-tich/")
+    links = phone.locator(".tt-listing a")
+    assert links.all_inner_texts() == ["Đăng ký kết hôn", "Đăng ký khai sinh"]
+    links.nth(1).click()
+    assert phone.locator("h1").inner_text() == "Đăng ký khai sinh"
+    steps = phone.locator("ol.tt-steps > li .tt-step__title").all_inner_texts()
+    assert steps == ["Chuẩn bị giấy tờ", "Nộp hồ sơ", "Nhận kết quả"]
+    assert phone.locator("a[href^='tel:']").first.get_attribute("href") == "tel:0123456789"
