@@ -65,5 +65,5 @@ class Problems:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A 'did you mean' hint for a misspelt name, or an empty string."""
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.8)
     return f"có phải ý bạn là `{close[0]}`?" if close else ""

@@ -138,9 +138,11 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
             inclusion = InclusionLevel.NOT_IN_NAV if src.startswith(PROCEDURE_DIR) else \
                 InclusionLevel.UNDEFINED
             files.append(File.generated(config, src, content="", inclusion=inclusion))
-        project_root = site.catalog.root.parent
-        for form in sorted({d.form for p in site.procedures for d in p.documents
-                            if d.form and "://" not in d.form}):
+        project_root = Path(config.config_file_path).parent
+        forms = {d.form for p in site.procedures for d in p.documents
+                 if d.form and "://" not in d.form}
+        for form in sorted(forms) if self.lang == site.profile.source_language else ():
+            # Forms are the same in every language: copied once, at the site root.
             files.append(File.generated(config, f"{FILES_DIR}/{form}",
                                         abs_src_path=str(project_root / form)))
         return files

@@ -96,7 +96,8 @@ def language_pages(site: Site, lang: str, directory_urls: bool = True) -> list[R
     ctx = PageContext(strings=strings_for(site, lang), profile=site.profile,
                       categories={c.id: c for c in site.catalog.categories},
                       titles={pid: p.title for pid, p in by_id.items()},
-                      directory_urls=directory_urls)
+                      directory_urls=directory_urls,
+                      shared_root="" if lang == source_lang else "../")
     listed = [(category, [by_id[p.id] for p in procs]) for category, procs in site.categories()]
     pages = [render_home(listed, ctx)]
     pages += [render_category(category, procs, ctx) for category, procs in listed]

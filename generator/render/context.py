@@ -36,6 +36,7 @@ class PageContext:
     categories: dict[str, Category]
     titles: dict[str, str]  # procedure id -> title in this language
     directory_urls: bool = True
+    shared_root: str = ""  # from this language's root to the site root ("" or "../")
 
     def category_name(self, category_id: str) -> str:
         category = self.categories[category_id]
@@ -53,14 +54,15 @@ class PageContext:
         return self.link(from_src, category_src(category_id))
 
     def file_link(self, from_src: str, project_path: str) -> str:
-        """Link to a project file (a blank form) copied into the site's files folder."""
-        return relative(page_url(from_src, self.directory_urls), f"{FILES_DIR}/{project_path}")
+        """Link to a project file (a blank form), copied once into the site root's files folder."""
+        return relative(page_url(from_src, self.directory_urls),
+                        f"{self.shared_root}{FILES_DIR}/{project_path}")
 
 
 def section(section_id: str, title: str, body: str, notice: str = "") -> str:
     """An `<h2>` section; `notice` (already HTML) goes right under its heading."""
-    return (f'<section class="tt-section" id="{section_id}-muc">'
-            f'<h2 id="{section_id}">{escape(title)}</h2>{notice}{body}</section>')
+    return (f'<section class="tt-section" id="{section_id}-muc">\n'
+            f'<h2 id="{section_id}">{escape(title)}</h2>\n{notice}{body}\n</section>')
 
 
 def notice(kind: str, text: str) -> str:

@@ -28,7 +28,7 @@ def render_procedure(loc: Localized, ctx: PageContext) -> RenderedPage:
         parts.append(section(anchor, title, html, _translation_notice(loc, ctx, field)))
         toc.append(TocEntry(anchor, title))
     parts.append(_footer(proc, ctx))
-    return RenderedPage(src=src, title=proc.title, html="".join(parts), toc=tuple(toc),
+    return RenderedPage(src=src, title=proc.title, html="\n".join(parts), toc=tuple(toc),
                         meta={"description": proc.summary, "category": proc.category})
 
 
@@ -70,7 +70,7 @@ def _documents(loc: Localized, ctx: PageContext, src: str) -> str:
         items.append(f'<li class="tt-doc"><input type="checkbox" id="{box}">'
                      f'<label for="{box}">{escape(doc.name)}</label>{extra}</li>')
     return (f'<p class="tt-lead">{escape(t("documents_lead"))}</p>'
-            f'<ul class="tt-checklist">{"".join(items)}</ul>')
+            '<ul class="tt-checklist">\n' + "\n".join(items) + "\n</ul>")
 
 
 def _where(loc: Localized, ctx: PageContext, src: str) -> str:
@@ -104,12 +104,12 @@ def _where(loc: Localized, ctx: PageContext, src: str) -> str:
 
 
 def _steps(loc: Localized, ctx: PageContext, src: str) -> str:
-    items = "".join(
+    items = "\n".join(
         f'<li class="tt-step"><strong class="tt-step__title">{escape(step.title)}</strong>'
         + (f'<div class="tt-step__text">{markdown_to_html(step.text)}</div>' if step.text else "")
         + "</li>"
         for step in loc.procedure.steps)
-    return f'<ol class="tt-steps">{items}</ol>'
+    return f'<ol class="tt-steps">\n{items}\n</ol>'
 
 
 def _duration(loc: Localized, ctx: PageContext, src: str) -> str:
