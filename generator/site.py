@@ -61,7 +61,9 @@ def load_site(source: SiteSource) -> Site:
     profile = load_profile(source.profile_file or source.profile_inline, shown, source.site_url,
                            list(source.languages), problems)
     catalog = read_catalog(source.catalog_dir, source.project_root, problems)
-    published = _published(catalog, profile, shown, problems) if profile else ()
+    # Profile ids are checked against a sound catalog only: a procedure whose file is broken
+    # would otherwise be reported a second time, as missing.
+    published = _published(catalog, profile, shown, problems) if profile and not problems else ()
     problems.raise_if_any()
     assert profile is not None  # a missing profile always comes with a problem
     return Site(catalog, profile, published, source.strings_dir)

@@ -166,9 +166,10 @@ def _explain(err: yaml.MarkedYAMLError) -> tuple[str, str]:
     if "\\t" in problem or "tab" in problem:
         return ("có ký tự Tab dùng để thụt lề; YAML chỉ chấp nhận dấu cách.",
                 "thay mỗi Tab bằng dấu cách (thường là 2 dấu cách).")
-    if "found unexpected end of stream" in problem or "quoted scalar" in str(err.context):
-        return ("có dấu ngoặc kép hoặc ngoặc đơn chưa được đóng.",
-                "thêm dấu đóng ngoặc ở cuối đoạn văn bản.")
+    if "end of stream" in problem or "<stream end>" in problem:
+        return ("có dấu ngoặc chưa được đóng (ngoặc kép \", ngoặc đơn ', ngoặc vuông [ "
+                "hoặc ngoặc nhọn {).",
+                "thêm dấu đóng ngoặc tương ứng ở cuối đoạn văn bản.")
     if "mapping values are not allowed" in problem:
         return ("có dấu hai chấm `: ` ở chỗ không được phép (thường do thụt lề sai "
                 "hoặc văn bản có dấu hai chấm mà không đặt trong ngoặc kép).",

@@ -122,6 +122,7 @@ def test_yaml_syntax_errors_name_the_line(tmp_path: Path) -> None:
     assert problems(tmp_path, {"ho-tich/a.yml": tabbed, "ho-tich/b.yml": unclosed}) == [
         "procedures/ho-tich/a.yml:9: có ký tự Tab dùng để thụt lề; YAML chỉ chấp nhận dấu cách. "
         "Cách sửa: thay mỗi Tab bằng dấu cách (thường là 2 dấu cách).",
-        "procedures/ho-tich/b.yml:13: có dấu ngoặc kép hoặc ngoặc đơn chưa được đóng. "
-        "Cách sửa: thêm dấu đóng ngoặc ở cuối đoạn văn bản.",
+        "procedures/ho-tich/b.yml:13: có dấu ngoặc chưa được đóng (ngoặc kép \", "
+        "ngoặc đơn ', ngoặc vuông [ hoặc ngoặc nhọn {). Cách sửa: thêm dấu đóng ngoặc tương "
+        "ứng ở cuối đoạn văn bản.",
     ]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config
 
 from generator.plugin import ThutucConfig, site_source
 from generator.site import Site, language_pages, load_site
-from mkdocs.config import load_config
 from tests.conftest import FIXTURES
 from tests.golden import check_golden
 
