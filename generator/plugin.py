@@ -52,7 +52,8 @@ def site_source(config: MkDocsConfig, options: ThutucConfig) -> SiteSource:
         project_root=root, catalog_dir=root / options.catalog,
         profile_file=root / profile if isinstance(profile, str) else None,
         profile_inline=profile if isinstance(profile, dict) else None,
-        site_url=config.site_url or "", languages=tuple(options.languages),
+        site_url=config.site_url or "", site_name=config.site_name,
+        languages=tuple(options.languages),
         strings_dir=root / options.strings if options.strings else None)
 
 

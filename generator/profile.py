@@ -1,7 +1,8 @@
 """The site profile: who publishes the site (a commune), where, when, and in which languages.
 
-A profile is a YAML file named by the plugin's `profile` option. Its `site_url` and
-`languages` may instead come from mkdocs.yml (`site_url`, the plugin's `languages`).
+A profile is a YAML file named by the plugin's `profile` option (or that option's mapping).
+Its `name`, `site_url` and `languages` default to mkdocs.yml's `site_name`, `site_url` and the
+plugin's `languages`.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ PROFILE_KEYS = ("name", "address", "hours", "phone", "email", "map_url", "portal
 OVERRIDE_KEYS = ("agency", "address", "note")
 
 
-def load_profile(origin: Path | dict[str, Any] | None, shown_as: str, site_url: str,
-                 languages: list[Any], problems: Problems) -> SiteProfile | None:
+def load_profile(origin: Path | dict[str, Any] | None, shown_as: str, problems: Problems, *,
+                 name: str, site_url: str, languages: list[Any]) -> SiteProfile | None:
     """Read the profile (a file, the mapping written in mkdocs.yml, or none) with the
     defaults from mkdocs.yml."""
     data: Any = from_plain(origin if isinstance(origin, dict) else {})
@@ -35,14 +36,13 @@ def load_profile(origin: Path | dict[str, Any] | None, shown_as: str, site_url: 
     if node is None:
         return None
     reader.known_keys(node, "", PROFILE_KEYS)
-    reader.require(node, "", ("name",))
     url = reader.url(node, "site_url") if node.get("site_url") else site_url
     if not url:
         reader.report(node, None, "site_url",
                       "thiếu địa chỉ công khai của trang (`site_url`), là địa chỉ mã QR dẫn tới.",
                       "thêm `site_url: https://ten-mien-cua-xa/thu-tuc/` vào mkdocs.yml.")
     return SiteProfile(
-        name=reader.text(node, "name"),
+        name=reader.text(node, "name") or name,
         site_url=url.rstrip("/") + "/" if url else "",
         languages=_languages(node.get("languages") or languages, node, reader),
         address=reader.text(node, "address"),

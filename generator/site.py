@@ -30,6 +30,7 @@ class SiteSource:
     profile_file: Path | None
     profile_inline: dict[str, object] | None
     site_url: str
+    site_name: str
     languages: tuple[object, ...]
     strings_dir: Path | None = None
 
@@ -58,8 +59,9 @@ def load_site(source: SiteSource) -> Site:
     problems = Problems()
     shown = (source.profile_file.relative_to(source.project_root).as_posix()
              if source.profile_file else "mkdocs.yml")
-    profile = load_profile(source.profile_file or source.profile_inline, shown, source.site_url,
-                           list(source.languages), problems)
+    profile = load_profile(source.profile_file or source.profile_inline, shown, problems,
+                           name=source.site_name, site_url=source.site_url,
+                           languages=list(source.languages))
     catalog = read_catalog(source.catalog_dir, source.project_root, problems)
     # Profile ids are checked against a sound catalog only: a procedure whose file is broken
     # would otherwise be reported a second time, as missing.
