@@ -1,0 +1,29 @@
+"""Interface text: Vietnamese money and dates, and the fallback to Vietnamese."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from generator.ui import load_strings
+
+
+def test_money_is_written_the_vietnamese_way() -> None:
+    vi = load_strings("vi")
+    assert vi.money(0) == "Miễn phí"
+    assert vi.money(8000) == "8.000 đồng"
+    assert vi.money(20000) == "20.000 đồng"
+    assert vi.money(1250000) == "1.250.000 đồng"
+    assert load_strings("en").money(20000) == "20,000 đồng"
+
+
+def test_dates_are_day_month_year() -> None:
+    assert load_strings("vi").date(datetime.date(2026, 3, 5)) == "Cập nhật ngày 05/03/2026"
+
+
+def test_missing_strings_fall_back_to_vietnamese(tmp_path: Path) -> None:
+    (tmp_path / "rad.yml").write_text("language_name: Êđê\nfree: Ƀiă prăk\n", encoding="utf-8")
+    rad = load_strings("rad", tmp_path)
+    assert rad.t("free") == "Ƀiă prăk"
+    assert rad.t("documents") == "Hồ sơ cần nộp"
+    assert "documents" in rad.missing and "free" not in rad.missing
