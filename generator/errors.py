@@ -52,9 +52,6 @@ class Problems:
     def add(self, file: str, line: int, path: str, message: str, fix: str = "") -> None:
         self.items.append(Problem(file, line, path, message, fix))
 
-    def extend(self, other: Problems) -> None:
-        self.items.extend(other.items)
-
     def __bool__(self) -> bool:
         return bool(self.items)
 

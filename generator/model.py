@@ -117,12 +117,6 @@ class Catalog:
     procedures: tuple[Procedure, ...]
     overlays: tuple[Overlay, ...] = ()
 
-    def procedure(self, procedure_id: str) -> Procedure:
-        return next(p for p in self.procedures if p.id == procedure_id)
-
-    def in_category(self, category_id: str) -> tuple[Procedure, ...]:
-        return tuple(p for p in self.procedures if p.category == category_id)
-
 
 @dataclass(frozen=True)
 class LocalOverride:

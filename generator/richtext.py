@@ -63,11 +63,3 @@ def markdown_to_html(text: str) -> str:
     converter = _converter()
     converter.reset()
     return str(converter.convert(text))
-
-
-def inline_markdown(text: str) -> str:
-    """A short Markdown field as safe inline HTML (no wrapping paragraph when it is one)."""
-    rendered = markdown_to_html(text)
-    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
-        return rendered[3:-4]
-    return rendered
