@@ -16,6 +16,8 @@ from .validate import read_categories, read_procedure
 from .yamlsource import load_yaml
 
 YAML_SUFFIXES = (".yml", ".yaml")
+# Files at the top of the catalog folder that are not procedures (nor their translations).
+CATALOG_FILES = ("categories", "events", "glossary")
 
 
 def catalog_files(catalog_dir: Path) -> list[Path]:
@@ -41,20 +43,21 @@ def load_catalog(catalog_dir: Path, project_root: Path) -> Catalog:
 def read_catalog(catalog_dir: Path, project_root: Path, problems: Problems) -> Catalog:
     """Read and check the catalog, adding every problem found to `problems`."""
     if not catalog_dir.is_dir():
-        problems.add(_shown(catalog_dir, project_root), 0, "", "không tìm thấy thư mục danh mục.",
+        problems.add(shown_path(catalog_dir, project_root), 0, "",
+                     "không tìm thấy thư mục danh mục.",
                      "tạo thư mục này, hoặc sửa tuỳ chọn `catalog` trong mkdocs.yml.")
         return Catalog(root=catalog_dir, categories=(), procedures=())
     categories = _load_categories(catalog_dir, project_root, problems)
     sources: dict[Path, Procedure] = {}
     overlay_files: list[tuple[Path, str]] = []
     for path in catalog_files(catalog_dir):
-        if path.parent == catalog_dir and path.stem == "categories":
+        if path.parent == catalog_dir and path.stem.split(".")[0] in CATALOG_FILES:
             continue
         stem, _, lang = path.stem.partition(".")
         if lang:
             overlay_files.append((path, lang))
             continue
-        reader = FieldReader(_shown(path, project_root), problems)
+        reader = FieldReader(shown_path(path, project_root), problems)
         data = load_yaml(path, reader.file, problems)
         if data is None and not _has_problem_for(problems, reader.file):
             problems.add(reader.file, 0, "", "tệp trống.", "viết thủ tục vào tệp, hoặc xoá tệp.")
@@ -71,7 +74,7 @@ def read_catalog(catalog_dir: Path, project_root: Path, problems: Problems) -> C
                    overlays=tuple(sorted(overlays, key=lambda o: (o.procedure_id, o.lang))))
 
 
-def _shown(path: Path, project_root: Path) -> str:
+def shown_path(path: Path, project_root: Path) -> str:
     """A path as people see it in messages: relative to the project when possible."""
     try:
         return path.resolve().relative_to(project_root.resolve()).as_posix()
@@ -86,7 +89,7 @@ def _has_problem_for(problems: Problems, file: str) -> bool:
 def _load_categories(catalog_dir: Path, project_root: Path,
                      problems: Problems) -> list[Category]:
     path = catalog_dir / "categories.yml"
-    shown = _shown(path, project_root)
+    shown = shown_path(path, project_root)
     if not path.is_file():
         problems.add(shown, 0, "", "không tìm thấy tệp danh sách lĩnh vực.",
                      "tạo tệp categories.yml với các mục `- id: ho-tich` và `name: Hộ tịch`.")
@@ -103,7 +106,7 @@ def _load_categories(catalog_dir: Path, project_root: Path,
 
 def _load_overlay(path: Path, lang: str, sources: dict[Path, Procedure], project_root: Path,
                   problems: Problems) -> Overlay | None:
-    reader = FieldReader(_shown(path, project_root), problems)
+    reader = FieldReader(shown_path(path, project_root), problems)
     if not LANG_CODE.match(lang):
         problems.add(reader.file, 0, "", f"`{lang}` không phải là mã ngôn ngữ.",
                      "đặt tên tệp theo dạng TÊN.MÃ-NGÔN-NGỮ.yml, ví dụ `dang-ky-khai-sinh.en.yml`.")

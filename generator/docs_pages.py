@@ -30,3 +30,8 @@ def language_docs(docs_dir: Path, lang: str, codes: list[str]) -> list[tuple[str
         pages.setdefault(rel, path)
     return [(src, path) for src, path in sorted(pages.items())
             if not src.startswith(RESERVED) and src != HOME]
+
+
+def is_fallback(path: Path, lang: str, source_lang: str) -> bool:
+    """Whether `path`, used for a page in `lang`, is the source language's version."""
+    return lang != source_lang and not path.name.endswith(f".{lang}.md")

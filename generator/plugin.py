@@ -27,9 +27,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from . import theme_setup
-from .docs_pages import language_docs
+from .docs_pages import is_fallback, language_docs
 from .errors import CatalogError
+from .glossary import GLOSSARY_SRC
 from .render import RenderedPage
+from .render.events import EVENT_DIR
 from .site import Site, SiteSource, language_pages, load_site, strings_for
 from .urls import FILES_DIR, PROCEDURE_DIR, language_prefix
 
@@ -68,6 +70,7 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         self.pages: dict[str, RenderedPage] = {}
         self.root_site_dir = ""
         self.root_site_url = ""
+        self.untranslated_docs: set[str] = set()  # hand-written pages shown in Vietnamese
         self._generated_theme = Path(tempfile.mkdtemp(prefix="thutuc-theme-"))
         atexit.register(shutil.rmtree, self._generated_theme, ignore_errors=True)
 
@@ -97,8 +100,9 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
             "lang": self.lang, "root_url": self.root_site_url,
             "notice": strings.t("example_notice") if site.profile.example else "",
         }
+        docs = tuple(src for src, _ in language_docs(Path(config.docs_dir), self.lang, codes))
         self.pages = {page.src: page for page in
-                      language_pages(site, self.lang, config.use_directory_urls)}
+                      language_pages(site, self.lang, config.use_directory_urls, docs)}
         config.nav = self._nav(config)
         return config
 
@@ -123,8 +127,10 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         categories = [self.pages[f"linh-vuc/{category.id}.md"].src
                       for category, _ in site.categories()]
         docs = [src for src, _ in language_docs(Path(config.docs_dir), self.lang, self._codes())]
+        glossary = [{strings.t("glossary_title"): GLOSSARY_SRC}] \
+            if GLOSSARY_SRC in self.pages else []
         return [{strings.t("home_title"): "index.md"}, {strings.t("categories"): categories},
-                *docs]
+                *glossary, *docs]
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
@@ -132,12 +138,16 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         site = self._site()
         for file in list(files.documentation_pages()):
             files.remove(file)  # replaced below by this language's version
+        self.untranslated_docs.clear()
         for src, path in language_docs(Path(config.docs_dir), self.lang, self._codes()):
             files.append(File.generated(config, src, abs_src_path=str(path)))
+            if is_fallback(path, self.lang, site.profile.source_language):
+                self.untranslated_docs.add(src)
         for src in self.pages:
-            # Procedures are reached from category pages, not the nav: no "not in nav" notice.
-            inclusion = InclusionLevel.NOT_IN_NAV if src.startswith(PROCEDURE_DIR) else \
-                InclusionLevel.UNDEFINED
+            # Procedures and life events are reached from category pages and the home page,
+            # not the nav: no "not in nav" notice.
+            inclusion = InclusionLevel.NOT_IN_NAV if src.startswith((PROCEDURE_DIR, EVENT_DIR)) \
+                else InclusionLevel.UNDEFINED
             files.append(File.generated(config, src, content="", inclusion=inclusion))
         project_root = Path(config.config_file_path).parent
         forms = {d.form for p in site.procedures for d in p.documents
@@ -151,11 +161,19 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
     def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str | None:
         rendered = self.pages.get(page.file.src_uri)
         if rendered is None:
+            if page.file.src_uri in self.untranslated_docs:  # main.html shows this notice
+                page.meta["tt_untranslated"] = self._untranslated_notice()
             return markdown
         # Templates print titles unescaped; catalog text must stay text.
         page.meta["title"] = html.escape(rendered.title)
         page.meta.update({k: html.escape(v) for k, v in rendered.meta.items()})
         return ""  # the body comes ready-made in on_page_content
+
+    def _untranslated_notice(self) -> str:
+        """The notice on a hand-written page shown in Vietnamese, in the page's language."""
+        language = next(x.name for x in self._site().profile.languages if x.code == self.lang)
+        text = strings_for(self._site(), self.lang).t("page_not_translated", language=language)
+        return html.escape(text)
 
     def on_page_content(self, content: str, page: Page, **kwargs: Any) -> str | None:
         rendered = self.pages.get(page.file.src_uri)

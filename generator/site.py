@@ -6,11 +6,13 @@ everything once; `language_pages` renders all pages of one language.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalog import read_catalog
+from .catalog import read_catalog, shown_path
 from .errors import Problems
+from .events import LifeEvent, read_events
+from .glossary import Glossary, read_glossary
 from .model import Catalog, Category, Procedure, SiteProfile
 from .profile import load_profile
 from .render import PageContext, RenderedPage
@@ -19,6 +21,7 @@ from .render.procedure import render_procedure
 from .textsort import sort_key
 from .translate import localize, overlays_for
 from .ui import Strings, load_strings
+from .wayfinding import ONLINE_GUIDE, event_lists, extra_pages, home_sections, link_terms
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,8 @@ class Site:
     profile: SiteProfile
     procedures: tuple[Procedure, ...]  # the published ones
     strings_dir: Path | None = None
+    events: tuple[LifeEvent, ...] = ()
+    glossary: Glossary = field(default_factory=Glossary)
 
     def categories(self) -> list[tuple[Category, list[Procedure]]]:
         """Published categories in catalog order, each with its procedures A-Z."""
@@ -66,9 +71,14 @@ def load_site(source: SiteSource) -> Site:
     # Profile ids are checked against a sound catalog only: a procedure whose file is broken
     # would otherwise be reported a second time, as missing.
     published = _published(catalog, profile, shown, problems) if profile and not problems else ()
+    catalog_shown = shown_path(source.catalog_dir, source.project_root)
+    # Like profile ids, event registry ids are checked against a sound catalog only.
+    events = read_events(source.catalog_dir, catalog_shown, catalog.procedures, problems) \
+        if not problems else ()
+    glossary = read_glossary(source.catalog_dir, catalog_shown, problems)
     problems.raise_if_any()
     assert profile is not None  # a missing profile always comes with a problem
-    return Site(catalog, profile, published, source.strings_dir)
+    return Site(catalog, profile, published, source.strings_dir, events, glossary)
 
 
 def _published(catalog: Catalog, profile: SiteProfile, shown: str,
@@ -91,8 +101,10 @@ def strings_for(site: Site, lang: str) -> Strings:
     return load_strings(lang, site.strings_dir)
 
 
-def language_pages(site: Site, lang: str, directory_urls: bool = True) -> list[RenderedPage]:
-    """Every generated page of one language: home, categories, procedures."""
+def language_pages(site: Site, lang: str, directory_urls: bool = True,
+                   docs: tuple[str, ...] = ()) -> list[RenderedPage]:
+    """Every generated page of one language: home, categories, procedures, life events,
+    glossary. `docs` are the hand-written pages of the site (to link the guides)."""
     overlays = overlays_for(site.catalog, lang)
     source_lang = site.profile.source_language
     localized = [localize(p, overlays.get(p.id), lang, source_lang) for p in site.procedures]
@@ -101,9 +113,12 @@ def language_pages(site: Site, lang: str, directory_urls: bool = True) -> list[R
                       categories={c.id: c for c in site.catalog.categories},
                       titles={pid: p.title for pid, p in by_id.items()},
                       directory_urls=directory_urls,
-                      shared_root="" if lang == source_lang else "../")
+                      shared_root="" if lang == source_lang else "../",
+                      online_guide=ONLINE_GUIDE if ONLINE_GUIDE in docs else "")
     listed = [(category, [by_id[p.id] for p in procs]) for category, procs in site.categories()]
-    pages = [render_home(listed, ctx)]
+    events = event_lists(site.events, list(by_id.values()))
+    pages = [render_home(listed, ctx, *home_sections(events, ctx))]
     pages += [render_category(category, procs, ctx) for category, procs in listed]
-    pages += [render_procedure(loc, ctx) for loc in localized]
+    pages += link_terms([render_procedure(loc, ctx) for loc in localized], site.glossary, ctx)
+    pages += extra_pages(events, site.glossary, ctx)
     return pages

@@ -41,14 +41,14 @@ def read_categories(data: Any, reader: FieldReader) -> list[Category]:
             continue
         reader.known_keys(node, path, CATEGORY_KEYS)
         reader.require(node, path, ("id", "name"))
-        names = _language_names(node, path, reader)
+        names = language_names(node, path, reader)
         categories.append(Category(id=reader.slug(node, "id", path),
                                    name=reader.text(node, "name", path), names=names,
                                    icon=reader.text(node, "icon", path)))
     return categories
 
 
-def _language_names(node: Mapping, path: str, reader: FieldReader) -> dict[str, str]:
+def language_names(node: Mapping, path: str, reader: FieldReader) -> dict[str, str]:
     value = node.get("names")
     if value is None:
         return {}

@@ -37,6 +37,7 @@ class PageContext:
     titles: dict[str, str]  # procedure id -> title in this language
     directory_urls: bool = True
     shared_root: str = ""  # from this language's root to the site root ("" or "../")
+    online_guide: str = ""  # the page (src) of the guide to submitting online, if the site has it
 
     def category_name(self, category_id: str) -> str:
         category = self.categories[category_id]

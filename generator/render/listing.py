@@ -8,9 +8,10 @@ from ..urls import HOME, category_src
 from .context import PageContext, RenderedPage, TocEntry, notice
 
 
-def render_home(categories: list[tuple[Category, list[Procedure]]],
-                ctx: PageContext) -> RenderedPage:
-    """The home page: who publishes this, then every category with its number of procedures."""
+def render_home(categories: list[tuple[Category, list[Procedure]]], ctx: PageContext,
+                sections: tuple[TocEntry, ...] = (), bodies: tuple[str, ...] = ()) -> RenderedPage:
+    """The home page: who publishes this, then `sections` (life events...), then every
+    category with its number of procedures."""
     t = ctx.strings.t
     cards = "".join(
         f'<li><a class="tt-category" href="{ctx.category_link(HOME, category.id)}">'
@@ -21,10 +22,12 @@ def render_home(categories: list[tuple[Category, list[Procedure]]],
     html = (f'<h1 id="tt-tieu-de">{escape(ctx.profile.name)}</h1>'
             f'<p class="tt-summary">{escape(t("home_lead", office=ctx.profile.name))}</p>'
             + _example_notice(ctx)
+            + "".join(f'<h2 id="{s.id}">{escape(s.title)}</h2>{body}'
+                      for s, body in zip(sections, bodies, strict=True))
             + f'<h2 id="linh-vuc">{escape(t("categories"))}</h2>'
             f'<ul class="tt-categories">{"".join(cards)}</ul>')
     return RenderedPage(src=HOME, title=t("home_title"), html=html,
-                        toc=(TocEntry("linh-vuc", t("categories")),))
+                        toc=(*sections, TocEntry("linh-vuc", t("categories"))))
 
 
 def render_category(category: Category, procedures: list[Procedure],

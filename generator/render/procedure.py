@@ -152,8 +152,16 @@ def _channels(loc: Localized, ctx: PageContext, src: str) -> str:
         if url:
             html += (f'<p class="tt-actions"><a class="md-button md-button--primary tt-button '
                      f'tt-submit" href="{escape(url)}" rel="noopener">'
-                     f'{escape(t("submit_online"))}</a></p>')
+                     f'{escape(t("submit_online"))}</a>{_guide_link(ctx, src)}</p>')
     return html
+
+
+def _guide_link(ctx: PageContext, src: str) -> str:
+    """A link to the site's step-by-step guide to submitting online, beside the button."""
+    if not ctx.online_guide:
+        return ""
+    return (f'<a class="tt-guide-link" href="{ctx.link(src, ctx.online_guide)}">'
+            f'{escape(ctx.strings.t("online_guide"))}</a>')
 
 
 def _result(loc: Localized, ctx: PageContext, src: str) -> str:
