@@ -1,0 +1,139 @@
+"""The glossary and life-event registries: reading, checking, matching and marking."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, copy_project
+from generator.errors import CatalogError
+from generator.events import event_procedures
+from generator.glossary.mark import mark_terms
+from generator.glossary.match import TermMatcher
+from generator.site import SiteSource, language_pages, load_site
+
+MATCHER = TermMatcher([("bản sao", "ban-sao"), ("bản sao có chứng thực", "bsct"),
+                       ("chứng thực", "chung-thuc")])
+
+
+def marked(html: str) -> str:
+    return mark_terms(html, MATCHER, "../../thuat-ngu/", {"ban-sao": "Bản <chụp>",
+                                                        "bsct": "Có dấu", "chung-thuc": "Xác nhận"})
+
+
+def test_longest_term_wins_and_case_is_ignored() -> None:
+    assert marked("<p>Bản sao có chứng thực</p>") == (
+        '<p><a class="tt-term" href="../../thuat-ngu/#bsct" title="Có dấu">'
+        "Bản sao có chứng thực</a></p>")
+
+
+def test_diacritics_must_match_exactly() -> None:
+    assert marked("<p>bàn sao, bản sáo, bản saoo</p>") == "<p>bàn sao, bản sáo, bản saoo</p>"
+
+
+def test_never_inside_links_headings_attributes_or_notices() -> None:
+    html = ('<h2 id="bản sao">bản sao</h2><a href="x" title="bản sao">bản sao</a>'
+            '<p class="tt-notice tt-notice--stale">bản sao</p><p data-x="bản sao">bản sao</p>')
+    assert marked(html) == (
+        '<h2 id="bản sao">bản sao</h2><a href="x" title="bản sao">bản sao</a>'
+        '<p class="tt-notice tt-notice--stale">bản sao</p><p data-x="bản sao">'
+        '<a class="tt-term" href="../../thuat-ngu/#ban-sao" title="Bản &lt;chụp&gt;">bản sao</a>'
+        "</p>")
+
+
+def test_escaped_text_stays_escaped() -> None:
+    out = marked("<p>&lt;script&gt; bản sao &amp; chứng thực</p>")
+    assert "<script>" not in out and "&lt;script&gt;" in out and "&amp;" in out
+    assert out.count('class="tt-term"') == 2
+
+
+def _project(tmp_path: Path, events: str | None = None, glossary: str | None = None) -> Path:
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    if events is not None:
+        (project / "procedures" / "events.yml").write_text(events, encoding="utf-8")
+    if glossary is not None:
+        (project / "procedures" / "glossary.yml").write_text(glossary, encoding="utf-8")
+    return project
+
+
+def _load(project: Path):  # type: ignore[no-untyped-def]
+    return load_site(SiteSource(project_root=project, catalog_dir=project / "procedures",
+                                profile_file=None, profile_inline={"name": "UBND xã Thử"},
+                                site_url="https://example.org/", languages=()))
+
+
+def test_unknown_procedure_in_events_is_reported_with_its_line(tmp_path: Path) -> None:
+    project = _project(tmp_path, "- id: sinh-con\n  name: Sinh con\n  procedures:\n"
+                                 "    - dang-ky-khai-sinh\n    - dang-ky-khai-snh\n")
+    with pytest.raises(CatalogError) as error:
+        _load(project)
+    assert error.value.report().splitlines()[0] == (
+        "procedures/events.yml:5: [0].procedures[1]: thủ tục `dang-ky-khai-snh` không có "
+        "trong danh mục. Cách sửa: có phải ý bạn là `dang-ky-khai-sinh`?")
+
+
+def test_event_named_by_a_procedure_must_be_in_the_registry(tmp_path: Path) -> None:
+    project = _project(tmp_path, "- id: ket-hon\n  name: Kết hôn\n")
+    with pytest.raises(CatalogError) as error:
+        _load(project)
+    assert "procedures/ho-tich/dang-ky-khai-sinh.yml:" in error.value.report()
+    assert "events[0]: sự kiện `sinh-con` không có trong events.yml." in error.value.report()
+
+
+def test_without_a_registry_events_come_from_procedures(tmp_path: Path) -> None:
+    site = _load(_project(tmp_path))
+    assert [e.id for e in site.events] == ["sinh-con"]
+    assert [p.id for p in event_procedures(site.events[0], list(site.procedures))] == [
+        "dang-ky-khai-sinh"]
+
+
+def test_glossary_spelling_used_twice_is_reported(tmp_path: Path) -> None:
+    project = _project(tmp_path, glossary=(
+        "- id: ban-sao\n  term: bản sao\n  explain: Bản chụp.\n"
+        "- id: ban-sao-y\n  term: bản sao y\n  variants: [Bản sao]\n  explain: Bản chụp.\n"))
+    with pytest.raises(CatalogError) as error:
+        _load(project)
+    assert error.value.report().splitlines()[0] == (
+        "procedures/glossary.yml:5: [1].term: cách viết `Bản sao` đã có ở thuật ngữ `ban-sao`. "
+        "Cách sửa: mỗi cách viết chỉ thuộc về một thuật ngữ; xoá một trong hai.")
+
+
+def test_guide_link_only_when_the_guide_page_exists(tmp_path: Path) -> None:
+    site = _load(_project(tmp_path))
+    guide = "huong-dan/nop-ho-so-truc-tuyen.md"
+    for docs, expected in (((), 0), ((guide,), 1)):
+        page = next(p for p in language_pages(site, "vi", True, docs)
+                    if p.src == "thu-tuc/dang-ky-khai-sinh.md")
+        assert page.html.count('href="../../huong-dan/nop-ho-so-truc-tuyen/"') == expected
+
+
+SAMPLE = ROOT / "procedures" / "categories.yml"
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="the sample catalog has not landed yet")
+def test_sample_life_events_are_in_the_order_people_do_them() -> None:
+    site = load_site(SiteSource(project_root=ROOT, catalog_dir=ROOT / "procedures",
+                                profile_file=ROOT / "profiles" / "xa-mau.yml",
+                                profile_inline=None, site_url="https://example.org/",
+                                languages=()))
+    events = {e.id: e for e in site.events}
+    assert set(events) >= {"sinh-con", "ket-hon", "qua-doi", "chuyen-noi-o", "tuoi-gia",
+                           "khuyet-tat", "dat-dai-nha-o", "giay-to-ban-sao"}
+    order = [p.id for p in event_procedures(events["dat-dai-nha-o"], list(site.procedures))]
+    assert order.index("hoa-giai-tranh-chap-dat-dai") < order.index(
+        "giai-quyet-tranh-chap-dat-dai")  # mediation comes before a dispute is decided
+    assert [p.id for p in event_procedures(events["qua-doi"], list(site.procedures))][0] == \
+        "dang-ky-khai-tu"
+
+
+def test_copying_the_sample_glossary_keeps_it_valid(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    for path in (ROOT / "procedures").glob("glossary*.yml"):
+        shutil.copy(path, project / "procedures" / path.name)
+    site = _load(project)
+    assert len(site.glossary.terms) == 60
+    assert site.glossary.drafts == frozenset({"en"})
+    english = {t.id: t for t in site.glossary.in_language("en")}
+    assert all(t.translated for t in english.values())
