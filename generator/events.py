@@ -3,7 +3,7 @@
 `events.yml` is a list of `{id, name, names?, icon?, procedures?}`; `procedures` lists
 procedure ids in the order people usually do them. A procedure whose own `events` field names
 an event but which the registry does not list comes after the listed ones, A-Z. The file is
-optional; without it, events named by procedures get their id as name.
+optional: without it, the site has no life-event pages (events need names people can read).
 """
 
 from __future__ import annotations
@@ -39,23 +39,18 @@ def read_events(catalog_dir: Path, shown_dir: str, procedures: tuple[Procedure, 
                 problems: Problems) -> tuple[LifeEvent, ...]:
     """The registry, checked against the catalog's procedures; mistakes go to `problems`."""
     path = catalog_dir / FILE_NAME
+    if not path.is_file():
+        return ()
     reader = FieldReader(f"{shown_dir}/{FILE_NAME}", problems)
-    ids = {p.id for p in procedures}
-    data = load_yaml(path, reader.file, problems) if path.is_file() else None
-    events = _read(data, reader, ids)
+    events = _read(load_yaml(path, reader.file, problems), reader, {p.id for p in procedures})
     known = {e.id for e in events}
     for procedure in procedures:
         for index, event_id in enumerate(procedure.events):
-            if event_id in known:
-                continue
-            if path.is_file():
+            if event_id not in known:
                 problems.add(procedure.source_file, procedure.line(f"events[{index}]"),
                              f"events[{index}]", f"sự kiện `{event_id}` không có trong "
                              f"{FILE_NAME}.", did_you_mean(event_id, known)
                              or f"thêm sự kiện vào {FILE_NAME}, hoặc dùng một mã có sẵn.")
-            else:
-                events.append(LifeEvent(id=event_id, name=event_id))
-            known.add(event_id)
     return tuple(events)
 
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, copy_project
 from generator.errors import CatalogError
 from generator.events import event_procedures
 from generator.glossary.mark import mark_terms
 from generator.glossary.match import TermMatcher
 from generator.site import SiteSource, language_pages, load_site
+from tests.conftest import FIXTURES, ROOT, copy_project
 
 MATCHER = TermMatcher([("bản sao", "ban-sao"), ("bản sao có chứng thực", "bsct"),
                        ("chứng thực", "chung-thuc")])
@@ -61,7 +61,8 @@ def _project(tmp_path: Path, events: str | None = None, glossary: str | None = N
 def _load(project: Path):  # type: ignore[no-untyped-def]
     return load_site(SiteSource(project_root=project, catalog_dir=project / "procedures",
                                 profile_file=None, profile_inline={"name": "UBND xã Thử"},
-                                site_url="https://example.org/", languages=()))
+                                site_url="https://example.org/", site_name="Mini",
+                                languages=()))
 
 
 def test_unknown_procedure_in_events_is_reported_with_its_line(tmp_path: Path) -> None:
@@ -82,11 +83,12 @@ def test_event_named_by_a_procedure_must_be_in_the_registry(tmp_path: Path) -> N
     assert "events[0]: sự kiện `sinh-con` không có trong events.yml." in error.value.report()
 
 
-def test_without_a_registry_events_come_from_procedures(tmp_path: Path) -> None:
+def test_without_a_registry_there_are_no_life_event_pages(tmp_path: Path) -> None:
     site = _load(_project(tmp_path))
-    assert [e.id for e in site.events] == ["sinh-con"]
-    assert [p.id for p in event_procedures(site.events[0], list(site.procedures))] == [
-        "dang-ky-khai-sinh"]
+    assert site.events == ()
+    pages = language_pages(site, "vi")
+    assert not any(p.src.startswith("su-kien/") for p in pages)
+    assert 'id="su-kien"' not in pages[0].html
 
 
 def test_glossary_spelling_used_twice_is_reported(tmp_path: Path) -> None:
@@ -117,7 +119,7 @@ def test_sample_life_events_are_in_the_order_people_do_them() -> None:
     site = load_site(SiteSource(project_root=ROOT, catalog_dir=ROOT / "procedures",
                                 profile_file=ROOT / "profiles" / "xa-mau.yml",
                                 profile_inline=None, site_url="https://example.org/",
-                                languages=()))
+                                site_name="Xã Mẫu", languages=()))
     events = {e.id: e for e in site.events}
     assert set(events) >= {"sinh-con", "ket-hon", "qua-doi", "chuyen-noi-o", "tuoi-gia",
                            "khuyet-tat", "dat-dai-nha-o", "giay-to-ban-sao"}

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, build, copy_project
 from generator.textsort import sort_key
+from tests.conftest import FIXTURES, ROOT, build, copy_project
 
 GUIDES = sorted(p.stem for p in (ROOT / "docs" / "huong-dan").glob("*.md") if "." not in p.stem)
 LANGUAGE_NAMES = {"rad": "Êđê", "hre": "Hrê"}
@@ -19,7 +19,7 @@ def wayfinding_project(target: Path) -> Path:
     """The mini catalog with the repository's guides and glossary, a test events registry,
     and the four languages of the sample commune."""
     project = copy_project(FIXTURES / "mini", target)
-    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copytree(ROOT / "docs", project / "docs", dirs_exist_ok=True)
     for path in (ROOT / "procedures").glob("glossary*.yml"):
         shutil.copy(path, project / "procedures" / path.name)
     shutil.copy(FIXTURES / "wayfinding" / "events.yml", project / "procedures" / "events.yml")

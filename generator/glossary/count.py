@@ -62,7 +62,7 @@ def ngram_counts(texts: list[str], sizes: tuple[int, ...] = (2, 3)) -> Counter[s
     """In how many texts each group of `sizes` consecutive syllables occurs (lowercase)."""
     counts: Counter[str] = Counter()
     for text in texts:
-        seen = set()
+        seen: set[str] = set()
         for line in text.lower().splitlines():
             words = WORD.findall(line)
             for size in sizes:
@@ -100,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     if problems:
         print("\n".join(str(p) for p in problems.items), file=sys.stderr)
         return 1
-    matcher = TermMatcher((phrase, t.id) for t in glossary.terms for phrase in (t.term, *t.variants))
+    matcher = TermMatcher((phrase, t.id) for t in glossary.terms
+                          for phrase in (t.term, *t.variants))
     procedures, occurrences = term_counts(texts, matcher)
     print(" thủ tục  lần  thuật ngữ")
     for term in sorted(glossary.terms, key=lambda t: (-procedures[t.id], t.id)):

@@ -57,7 +57,8 @@ def _close(stack: list[tuple[str, bool]], name: str) -> None:
 
 def _skipped_class(attributes: str) -> bool:
     found = re.search(r'class="([^"]*)"', attributes)
-    return found is not None and any(c.split("--")[0] in SKIP_CLASSES for c in found.group(1).split())
+    return found is not None and any(name.split("--")[0] in SKIP_CLASSES
+                                     for name in found.group(1).split())
 
 
 def _mark_text(text: str, matcher: TermMatcher, href: str,
