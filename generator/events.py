@@ -57,18 +57,10 @@ def read_events(catalog_dir: Path, shown_dir: str, procedures: tuple[Procedure, 
 def _read(data: Any, reader: FieldReader, ids: set[str]) -> list[LifeEvent]:
     if data is None:
         return []
-    if not isinstance(data, Sequence):
-        reader.report(data, None, "", f"{FILE_NAME} phải là một danh sách sự kiện.",
-                      "mỗi sự kiện bắt đầu bằng `- id: ...` rồi `name: ...`.")
-        return []
     events: list[LifeEvent] = []
-    for index, item in enumerate(data):
-        path = f"[{index}]"
-        node = reader.mapping(item, data, index, path)
-        if node is None:
-            continue
-        reader.known_keys(node, path, EVENT_KEYS)
-        reader.require(node, path, ("id", "name"))
+    for node, path in reader.records(data, f"{FILE_NAME} phải là một danh sách sự kiện.",
+                                     "mỗi sự kiện bắt đầu bằng `- id: ...` rồi `name: ...`.",
+                                     EVENT_KEYS, ("id", "name")):
         event = LifeEvent(id=reader.slug(node, "id", path), name=reader.text(node, "name", path),
                           names=language_names(node, path, reader),
                           icon=reader.text(node, "icon", path),

@@ -61,6 +61,23 @@ class FieldReader:
                     "viết các dòng `khoá: giá trị` thụt lề bên dưới.")
         return None
 
+    def records(self, data: Any, not_a_list: str, fix: str, keys: tuple[str, ...],
+                required: tuple[str, ...]) -> list[tuple[Mapping, str]]:
+        """(item, key path) of each mapping in a file that is a list of records, each checked
+        for unknown and missing keys; a file that is not a list is reported (`not_a_list`)."""
+        if not isinstance(data, Sequence):
+            self.report(data, None, "", not_a_list, fix)
+            return []
+        found = []
+        for index, item in enumerate(data):
+            path = f"[{index}]"
+            node = self.mapping(item, data, index, path)
+            if node is not None:
+                self.known_keys(node, path, keys)
+                self.require(node, path, required)
+                found.append((node, path))
+        return found
+
     def known_keys(self, node: Mapping, path: str, allowed: Iterable[str]) -> None:
         allowed = list(allowed)
         for key in node:

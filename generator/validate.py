@@ -29,18 +29,10 @@ LEVELS = ("tinh", "xa")
 
 def read_categories(data: Any, reader: FieldReader) -> list[Category]:
     """Categories from a parsed `categories.yml`."""
-    if not isinstance(data, Sequence):
-        reader.report(data, None, "", "categories.yml phải là một danh sách lĩnh vực.",
-                      "mỗi lĩnh vực bắt đầu bằng `- id: ...` rồi `name: ...`.")
-        return []
     categories = []
-    for index, item in enumerate(data):
-        path = f"[{index}]"
-        node = reader.mapping(item, data, index, path)
-        if node is None:
-            continue
-        reader.known_keys(node, path, CATEGORY_KEYS)
-        reader.require(node, path, ("id", "name"))
+    for node, path in reader.records(data, "categories.yml phải là một danh sách lĩnh vực.",
+                                     "mỗi lĩnh vực bắt đầu bằng `- id: ...` rồi `name: ...`.",
+                                     CATEGORY_KEYS, ("id", "name")):
         names = language_names(node, path, reader)
         categories.append(Category(id=reader.slug(node, "id", path),
                                    name=reader.text(node, "name", path), names=names,

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import Problems, did_you_mean
 from ..fields import LANG_CODE, FieldReader, join
-from ..yamlsource import Mapping, Sequence, load_yaml
+from ..yamlsource import Mapping, load_yaml
 
 FILE_STEM = "glossary"
 TERM_KEYS = ("id", "term", "variants", "explain")
@@ -105,19 +105,12 @@ def read_glossary(catalog_dir: Path, shown_dir: str, problems: Problems) -> Glos
 def _read_terms(data: Any, reader: FieldReader) -> list[Term]:
     if data is None:
         return []
-    if not isinstance(data, Sequence):
-        reader.report(data, None, "", "glossary.yml phải là một danh sách thuật ngữ.",
-                      "mỗi thuật ngữ bắt đầu bằng `- id: ...`, rồi `term: ...` và `explain: ...`.")
-        return []
     terms: list[Term] = []
     seen: dict[str, str] = {}  # a spelling -> the id that owns it
-    for index, item in enumerate(data):
-        path = f"[{index}]"
-        node = reader.mapping(item, data, index, path)
-        if node is None:
-            continue
-        reader.known_keys(node, path, TERM_KEYS)
-        reader.require(node, path, ("id", "term", "explain"))
+    for node, path in reader.records(
+            data, f"{FILE_STEM}.yml phải là một danh sách thuật ngữ.",
+            "mỗi thuật ngữ bắt đầu bằng `- id: ...`, rồi `term: ...` và `explain: ...`.",
+            TERM_KEYS, ("id", "term", "explain")):
         term = Term(id=reader.slug(node, "id", path), term=reader.text(node, "term", path),
                     explain=reader.text(node, "explain", path),
                     variants=reader.text_list(node, "variants", path))
