@@ -70,13 +70,19 @@ class FieldReader:
             return []
         found = []
         for index, item in enumerate(data):
-            path = f"[{index}]"
-            node = self.mapping(item, data, index, path)
+            node = self.record(item, data, index, f"[{index}]", keys, required)
             if node is not None:
-                self.known_keys(node, path, keys)
-                self.require(node, path, required)
-                found.append((node, path))
+                found.append((node, f"[{index}]"))
         return found
+
+    def record(self, item: Any, parent: Sequence, index: int, path: str, keys: tuple[str, ...],
+               required: tuple[str, ...]) -> Mapping | None:
+        """One mapping of a list, checked for unknown and missing keys; None if not a mapping."""
+        node = self.mapping(item, parent, index, path)
+        if node is not None:
+            self.known_keys(node, path, keys)
+            self.require(node, path, required)
+        return node
 
     def known_keys(self, node: Mapping, path: str, allowed: Iterable[str]) -> None:
         allowed = list(allowed)

@@ -126,10 +126,8 @@ def _list_of_mappings(node: Mapping, key: str, reader: FieldReader, allowed: tup
             expanded.line, expanded.key_lines = seq.line_of(index), {}
             result.append((expanded, path))
             continue
-        mapping = reader.mapping(item, seq, index, path)
+        mapping = reader.record(item, seq, index, path, allowed, required)
         if mapping is not None:
-            reader.known_keys(mapping, path, allowed)
-            reader.require(mapping, path, required)
             result.append((mapping, path))
     return result
 

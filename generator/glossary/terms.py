@@ -132,11 +132,9 @@ def _read_terms(data: Any, reader: FieldReader) -> list[Term]:
 def _read_translation(node: Mapping, reader: FieldReader, ids: set[str]) -> dict[str, TermText]:
     result: dict[str, TermText] = {}
     for index, (item, path, seq) in enumerate(reader.items(node, "terms")):
-        entry = reader.mapping(item, seq, index, path)
+        entry = reader.record(item, seq, index, path, TERM_KEYS, ("id",))
         if entry is None:
             continue
-        reader.known_keys(entry, path, TERM_KEYS)
-        reader.require(entry, path, ("id",))
         term_id = reader.text(entry, "id", path)
         if term_id and term_id not in ids:
             reader.report(entry, "id", join(path, "id"),
