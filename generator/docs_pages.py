@@ -35,3 +35,15 @@ def language_docs(docs_dir: Path, lang: str, codes: list[str]) -> list[tuple[str
 def is_fallback(path: Path, lang: str, source_lang: str) -> bool:
     """Whether `path`, used for a page in `lang`, is the source language's version."""
     return lang != source_lang and not path.name.endswith(f".{lang}.md")
+
+
+def nav_docs(srcs: list[str]) -> list[str]:
+    """The hand-written pages that go into the navigation.
+
+    A folder with an `index.md` is represented by that page alone: it lists the folder's
+    other pages in the order they are meant to be read (as `huong-dan/index.md` lists the
+    guides), which the navigation could only show A-Z by file name.
+    """
+    indexed = {src.rpartition("/")[0] for src in srcs if "/" in src and src.endswith("/index.md")}
+    return [src for src in srcs
+            if src.endswith("/index.md") or src.rpartition("/")[0] not in indexed]

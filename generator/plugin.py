@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from . import theme_setup
-from .docs_pages import is_fallback, language_docs
+from .docs_pages import is_fallback, language_docs, nav_docs
 from .errors import CatalogError
 from .glossary import GLOSSARY_SRC
 from .render import RenderedPage
@@ -126,7 +126,8 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         strings = strings_for(site, self.lang)
         categories = [self.pages[f"linh-vuc/{category.id}.md"].src
                       for category, _ in site.categories()]
-        docs = [src for src, _ in language_docs(Path(config.docs_dir), self.lang, self._codes())]
+        docs = nav_docs([src for src, _ in language_docs(Path(config.docs_dir), self.lang,
+                                                         self._codes())])
         glossary = [{strings.t("glossary_title"): GLOSSARY_SRC}] \
             if GLOSSARY_SRC in self.pages else []
         return [{strings.t("home_title"): "index.md"}, {strings.t("categories"): categories},
@@ -139,8 +140,12 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         for file in list(files.documentation_pages()):
             files.remove(file)  # replaced below by this language's version
         self.untranslated_docs.clear()
-        for src, path in language_docs(Path(config.docs_dir), self.lang, self._codes()):
-            files.append(File.generated(config, src, abs_src_path=str(path)))
+        docs = language_docs(Path(config.docs_dir), self.lang, self._codes())
+        in_nav = set(nav_docs([src for src, _ in docs]))
+        for src, path in docs:
+            # Pages of a folder with an index are reached from that index, not the nav.
+            inclusion = InclusionLevel.UNDEFINED if src in in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, src, abs_src_path=str(path), inclusion=inclusion))
             if is_fallback(path, self.lang, site.profile.source_language):
                 self.untranslated_docs.add(src)
         for src in self.pages:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.docs_pages import nav_docs
 from generator.errors import CatalogError
 from generator.events import event_procedures
 from generator.glossary.mark import mark_terms
@@ -139,3 +140,26 @@ def test_copying_the_sample_glossary_keeps_it_valid(tmp_path: Path) -> None:
     assert site.glossary.drafts == frozenset({"en"})
     english = {t.id: t for t in site.glossary.in_language("en")}
     assert all(t.translated for t in english.values())
+
+
+def test_glossary_translation_with_an_unknown_term_is_reported(tmp_path: Path) -> None:
+    project = _project(tmp_path, glossary="- id: ban-sao\n  term: bản sao\n  explain: Bản chụp.\n")
+    (project / "procedures" / "glossary.en.yml").write_text(
+        "status: reviewed\nterms:\n  - id: ban-sao\n    term: copy\n    explain: A copy.\n"
+        "  - id: ban-soa\n    term: copi\n", encoding="utf-8")
+    with pytest.raises(CatalogError) as error:
+        _load(project)
+    assert error.value.report().splitlines()[0] == (
+        "procedures/glossary.en.yml:6: terms[1].id: thuật ngữ `ban-soa` không có trong "
+        "glossary.yml. Cách sửa: có phải ý bạn là `ban-sao`?")
+
+
+def test_legal_basis_and_notices_are_not_marked(tmp_path: Path) -> None:
+    html = ('<details class="tt-legal"><ul><li>Luật bản sao</li></ul></details>'
+            '<p class="tt-updated">bản sao</p><p>bản sao</p>')
+    assert marked(html).count('class="tt-term"') == 1
+
+
+def test_a_folder_with_an_index_shows_only_its_index_in_the_nav() -> None:
+    srcs = ["cach-dung.md", "huong-dan/a.md", "huong-dan/index.md", "khac/b.md", "khac/c.md"]
+    assert nav_docs(srcs) == ["cach-dung.md", "huong-dan/index.md", "khac/b.md", "khac/c.md"]

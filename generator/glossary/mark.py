@@ -2,8 +2,9 @@
 
 Works on the HTML our renderers produce (well formed, attribute values escaped), one text
 node at a time: never inside a tag or an attribute, never inside an existing link, a heading,
-a button or a notice. Each mark is a plain link to the glossary entry, with the explanation
-in `title`, so it works without JavaScript; `thutuc-glossary.js` turns a tap into a bubble.
+a button, a notice or the legal basis. Each mark is a plain link to the glossary entry, with
+the explanation in `title`, so it works without JavaScript; `thutuc-glossary.js` turns a tap
+into a bubble.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "m
 # Text inside these is never marked: links cannot nest, headings and controls stay plain.
 SKIP_TAGS = frozenset({"a", "button", "h1", "h2", "h3", "h4", "h5", "h6", "script",
                        "select", "style", "summary", "textarea", "title"})
-SKIP_CLASSES = frozenset({"tt-notice", "tt-updated"})
+# Notices and the date line are interface text; law titles ("Luật Cư trú") are names, not terms.
+SKIP_CLASSES = frozenset({"tt-notice", "tt-updated", "tt-legal"})
 
 
 def mark_terms(page_html: str, matcher: TermMatcher, href: str,
