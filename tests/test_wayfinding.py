@@ -159,3 +159,15 @@ def test_how_to_sheet_prints_on_one_a4_page(site: Path, serve, browser, prefix: 
         assert box and (round(float(box[1])), round(float(box[2]))) == (595, 842)  # A4 in pt
     finally:
         page.close()
+
+
+def test_nav_shows_the_guides_index_and_the_glossary(site: Path) -> None:
+    page = (site / "thu-tuc/dang-ky-khai-sinh/index.html").read_text(encoding="utf-8")
+    nav = page[page.index('<nav class="md-nav md-nav--primary"'):]
+    nav = nav[:nav.index('<div class="md-content"')]  # nav sections nest their own <nav>s
+    assert 'href="../../huong-dan/"' in nav and 'href="../../thuat-ngu/"' in nav
+    assert "huong-dan/tai-khoan-vneid/" not in nav  # reached from the guides index, in order
+    guides = article(site, "huong-dan/index")
+    assert re.findall(r'href="([a-z-]+)/"', guides) == [
+        "tai-khoan-vneid", "dang-nhap-cong-dvc", "nop-ho-so-truc-tuyen", "thanh-toan-truc-tuyen",
+        "tra-cuu-ho-so", "chu-ky-so"]
