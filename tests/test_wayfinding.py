@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.textsort import sort_key
 from tests.conftest import FIXTURES, ROOT, build, copy_project
@@ -127,8 +128,11 @@ def test_glossary_page_lists_all_terms_a_to_z(site: Path) -> None:
     vi = article(site, "thuat-ngu")
     letters = re.findall(r'<h2 id="chu-\d+">([^<]+)</h2>', vi)
     assert letters[:6] == ["B", "C", "D", "Đ", "G", "H"]  # Đ after D, as Vietnamese readers expect
-    rad = article(site, "rad/thuat-ngu")
-    assert "tt-notice--untranslated" in rad and "bản chính" in rad
+    rad = article(site, "rad/thuat-ngu")  # no Ê Đê glossary yet: one notice, Vietnamese terms
+    assert rad.count("tt-notice--untranslated") == 1
+    assert "Trang này chưa được dịch sang tiếng Êđê." in rad
+    assert '<dt id="ban-chinh"><dfn>bản chính</dfn></dt><dd><p lang="vi">' in rad
+    assert "tt-notice--draft" in article(site, "en/thuat-ngu")  # glossary.en.yml is a draft
 
 
 def test_life_events_list_their_procedures_in_order(site: Path, serve, phone) -> None:
@@ -171,3 +175,18 @@ def test_nav_shows_the_guides_index_and_the_glossary(site: Path) -> None:
     assert re.findall(r'href="([a-z-]+)/"', guides) == [
         "tai-khoan-vneid", "dang-nhap-cong-dvc", "nop-ho-so-truc-tuyen", "thanh-toan-truc-tuyen",
         "tra-cuu-ho-so", "chu-ky-so"]
+
+
+def test_sample_life_event_pages_list_the_registry_order(sample_site: Path) -> None:
+    registry = yaml.safe_load((ROOT / "procedures" / "events.yml").read_text(encoding="utf-8"))
+    home = article(sample_site, "index")
+    assert [e["name"] for e in registry] == re.findall(
+        r'<a class="tt-category tt-event" href="su-kien/[a-z-]+/"><span class="tt-category__name">'
+        r"([^<]+)</span>", home)
+    for event in registry:
+        page = article(sample_site, f"su-kien/{event['id']}")
+        listed = re.findall(r'<li class="tt-listing__item"><a href="../../thu-tuc/([a-z0-9-]+)/"',
+                            page)
+        assert listed[:len(event["procedures"])] == event["procedures"], event["id"]
+        english = article(sample_site, f"en/su-kien/{event['id']}")
+        assert f'<h1 id="tt-tieu-de">{event["names"]["en"]}</h1>' in english
