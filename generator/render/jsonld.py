@@ -70,7 +70,8 @@ def government_service(loc: Localized, ctx: PageContext) -> dict[str, Any]:
         "dateModified": proc.updated.isoformat(),
         "sameAs": online_url,
     }
-    return _pruned(data)
+    pruned: dict[str, Any] = _pruned(data)
+    return pruned
 
 
 def _page_address(loc: Localized, ctx: PageContext) -> str:
