@@ -17,7 +17,8 @@ from ..urls import language_prefix, page_url, procedure_src
 from .context import PageContext
 
 # Durations written as "5 ngày làm việc", "3 working days", "4 giờ": number and unit.
-_DURATION = re.compile(r"(\d+)\s*(ngày|days?|giờ|hours?|tháng|months?)", re.IGNORECASE)
+_DURATION = re.compile(r"(\d+)\s*(?:\w+\s+)?(ngày|days?|giờ|hours?|tháng|months?)\b",
+                       re.IGNORECASE)
 _SAME_DAY = re.compile(r"trong ngày|same day", re.IGNORECASE)
 _UNITS = {"ngày": "D", "day": "D", "days": "D", "tháng": "M", "month": "M", "months": "M"}
 
@@ -26,7 +27,7 @@ def iso_duration(text: str) -> str:
     """An ISO 8601 duration (`P5D`, `PT4H`) read from a duration text, or "" if unsure."""
     match = _DURATION.search(text)
     if match:
-        number, unit = match.group(1), match.group(2).lower()
+        number, unit = int(match.group(1)), match.group(2).lower()
         return f"P{number}{_UNITS[unit]}" if unit in _UNITS else f"PT{number}H"
     return "P1D" if _SAME_DAY.search(text) else ""
 
