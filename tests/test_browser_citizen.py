@@ -14,9 +14,10 @@ from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from conftest import FIXTURES, build
+from playwright.sync_api import expect
 
 from generator.publish import build_atomically
+from tests.conftest import FIXTURES, build
 
 PREFIX = "/xa/ea-sol/"
 AXE = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
@@ -123,9 +124,8 @@ def test_share_copies_the_link_without_web_share(portal_url: str, browser) -> No
     page.goto(portal_url + PROCEDURE)
     assert page.evaluate("'share' in navigator") is False, "Chromium on Linux: the fallback"
     page.locator("button.tt-share").click()
-    status = page.locator(".tt-share__status")
-    assert status.inner_text() == ("Đã chép liên kết. Dán vào Zalo hoặc tin nhắn "
-                                   "để gửi cho người khác.")
+    expect(page.locator(".tt-share__status")).to_have_text(
+        "Đã chép liên kết. Dán vào Zalo hoặc tin nhắn để gửi cho người khác.")
     assert page.evaluate("navigator.clipboard.readText()") == portal_url + PROCEDURE
     context.close()
 
