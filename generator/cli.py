@@ -3,6 +3,8 @@
     thutuc check            validate only; exit 0 when the catalog is fine, 1 when not
     thutuc build [-d DIR]   build into DIR (default: site/) through a temporary folder that
                             replaces DIR only when the build succeeded
+    thutuc build --offline  the offline edition for kiosks and USB sticks, opened from disk
+                            (default DIR: site-offline/)
     thutuc serve            preview with live reload (mkdocs serve)
 """
 
@@ -55,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
         command.set_defaults(run=run)
         if name == "build":
             command.add_argument("-d", "--site-dir", type=Path, help="output folder (site/)")
+            command.add_argument("--offline", action="store_true",
+                                 help="build the edition that opens from disk (file://)")
         if name == "serve":
             command.add_argument("-a", "--dev-addr", default="127.0.0.1:8000",
                                  help="address to serve on (default: %(default)s)")
@@ -110,9 +114,12 @@ def _check(args: argparse.Namespace, counter: _Counter) -> int:
 def _build(args: argparse.Namespace, counter: _Counter) -> int:
     start = time.monotonic()
     config = _load_config(args.config_file)
-    target = args.site_dir or Path(config.site_dir)
+    default = Path(config.site_dir)
+    if args.offline:  # never replace the online site by the offline edition by accident
+        default = default.with_name(default.name + "-offline")
+    target = args.site_dir or default
     site = _site_from(config)  # fail fast, before any folder is touched
-    result = publish.build_atomically(args.config_file, target)
+    result = publish.build_atomically(args.config_file, target, offline=args.offline)
     pages = sum(1 for _ in target.rglob("*.html"))
     print(f"Đã tạo trang web trong {target}: {len(site.procedures)} thủ tục, "
           f"{len(site.profile.languages)} ngôn ngữ, {pages} trang HTML, "

@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import theme_setup
+from . import serviceworker, sitemap, theme_setup
 from .docs_pages import is_fallback, language_docs, nav_docs
 from .errors import CatalogError
 from .glossary import GLOSSARY_SRC
@@ -44,6 +44,8 @@ class ThutucConfig(base.Config):
     profile = c.Optional(c.Type((str, dict)))  # a profile file, or the profile itself
     languages = c.Type(list, default=[])
     strings = c.Optional(c.Type(str))
+    # The offline edition (kiosk, USB stick): opens from file://, links end in .html.
+    offline = c.Type(bool, default=False)
 
 
 def site_source(config: MkDocsConfig, options: ThutucConfig) -> SiteSource:
@@ -87,6 +89,8 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         theme_setup.install(config.theme.dirs, bool(config.theme.custom_dir), codes,
                             self._generated_theme)
         prefix = language_prefix(self.lang, site.profile.source_language)
+        if self.config.offline:
+            config.use_directory_urls = False  # file:// shows folders, not their index.html
         config.theme["language"] = self.lang
         config.site_dir = str(Path(self.root_site_dir) / prefix) if prefix else self.root_site_dir
         config.site_url = self.root_site_url + prefix
@@ -99,6 +103,8 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         config.extra["thutuc"] = {
             "lang": self.lang, "root_url": self.root_site_url,
             "notice": strings.t("example_notice") if site.profile.example else "",
+            # From a language's root to the site's root, where the service worker lives.
+            "site_root": "../" if prefix else "", "offline": self.config.offline,
         }
         docs = tuple(src for src, _ in language_docs(Path(config.docs_dir), self.lang, codes))
         self.pages = {page.src: page for page in
@@ -172,6 +178,7 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         # Templates print titles unescaped; catalog text must stay text.
         page.meta["title"] = html.escape(rendered.title)
         page.meta.update({k: html.escape(v) for k, v in rendered.meta.items()})
+        page.meta["thutuc_head"] = rendered.head  # already safe HTML (JSON-LD)
         return ""  # the body comes ready-made in on_page_content
 
     def _untranslated_notice(self) -> str:
@@ -195,6 +202,8 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         source_lang = site.profile.source_language
         if self.lang != source_lang:
             return  # only the source language's build starts the others
+        if not self.config.offline:
+            serviceworker.write(Path(self.root_site_dir))
         try:
             for language in site.profile.languages[1:]:
                 self.lang = language.code
@@ -203,6 +212,8 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         finally:
             config.site_dir, config.site_url = self.root_site_dir, self.root_site_url
             self.lang = ""  # the next build (mkdocs serve) reloads the catalog
+        sitemap.write(Path(self.root_site_dir), self.root_site_url,
+                      {code: language_prefix(code, source_lang) for code in self._codes()})
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         site = self._site() if self.site else None

@@ -16,14 +16,20 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 
-def build_atomically(config_file: Path, target: Path) -> int:
-    """Build the site of `config_file` into `target`, replacing it only on success."""
+def build_atomically(config_file: Path, target: Path, offline: bool = False) -> int:
+    """Build the site of `config_file` into `target`, replacing it only on success.
+
+    `offline` builds the edition that opens from disk (the plugin's `offline` option).
+    """
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     try:
         os.chmod(staging, 0o755)  # noqa: S103 - mkdtemp makes it private; web servers must read it
-        mkdocs_build(load_config(config_file=str(config_file), site_dir=str(staging)))
+        config = load_config(config_file=str(config_file), site_dir=str(staging))
+        if offline and "thutuc" in config.plugins:
+            config.plugins["thutuc"].config["offline"] = True
+        mkdocs_build(config)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -18,13 +18,17 @@ class TocEntry:
 
 @dataclass(frozen=True)
 class RenderedPage:
-    """One page: where it goes, its (plain text) title, its HTML body and its contents."""
+    """One page: where it goes, its (plain text) title, its HTML body and its contents.
+
+    `head` is ready, safe HTML for the page's `<head>` (structured data).
+    """
 
     src: str
     title: str
     html: str
     toc: tuple[TocEntry, ...] = ()
     meta: dict[str, str] = field(default_factory=dict)
+    head: str = ""
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,13 @@ class PageContext:
     directory_urls: bool = True
     shared_root: str = ""  # from this language's root to the site root ("" or "../")
     online_guide: str = ""  # the page (src) of the guide to submitting online, if the site has it
+
+    def office(self, procedure_id: str) -> tuple[str, str]:
+        """Where this commune receives the procedure: (office, address), local overrides first."""
+        local = self.profile.overrides.get(procedure_id)
+        office = (local.agency if local and local.agency else "") or self.profile.name
+        address = (local.address if local and local.address else "") or self.profile.address
+        return office, address
 
     def category_name(self, category_id: str) -> str:
         category = self.categories[category_id]

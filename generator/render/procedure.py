@@ -9,6 +9,7 @@ from ..richtext import escape, markdown_to_html
 from ..translate import Localized
 from ..urls import procedure_src
 from .context import PageContext, RenderedPage, TocEntry, notice, section
+from .jsonld import jsonld_element
 
 # (anchor, title key, field that decides whether it is shown and translated, body renderer)
 SectionRenderer = Callable[[Localized, PageContext, str], str]
@@ -29,7 +30,8 @@ def render_procedure(loc: Localized, ctx: PageContext) -> RenderedPage:
         toc.append(TocEntry(anchor, title))
     parts.append(_footer(proc, ctx))
     return RenderedPage(src=src, title=proc.title, html="\n".join(parts), toc=tuple(toc),
-                        meta={"description": proc.summary, "category": proc.category})
+                        meta={"description": proc.summary, "category": proc.category},
+                        head=jsonld_element(loc, ctx))
 
 
 def _header(loc: Localized, ctx: PageContext) -> str:
@@ -42,7 +44,48 @@ def _header(loc: Localized, ctx: PageContext) -> str:
     title_notice = _translation_notice(loc, ctx, "title")
     return (f'<h1 id="tt-tieu-de">{escape(proc.title)}</h1>{title_notice}'
             f'<p class="tt-summary">{escape(proc.summary)}</p>'
-            f'{_translation_notice(loc, ctx, "summary")}{"".join(notices)}')
+            f'{_translation_notice(loc, ctx, "summary")}{"".join(notices)}\n{_answer(loc, ctx)}')
+
+
+def _answer(loc: Localized, ctx: PageContext) -> str:
+    """The answer first: how long, how much, where, what you get; then what you can do."""
+    proc, t = loc.procedure, ctx.strings.t
+    facts = [(t("duration"), proc.duration)]
+    if proc.fees:
+        amounts = sorted({fee.amount for fee in proc.fees})
+        ends = amounts[:1] if len(amounts) == 1 else [amounts[0], amounts[-1]]  # lowest – highest
+        facts.append((t("fees"), " – ".join(ctx.strings.money(a) for a in ends)))
+    facts.append((t("office"), ctx.office(proc.id)[0]))
+    facts.append((t("result"), proc.result))
+    rows = "\n".join(f"<div><dt>{escape(k)}</dt><dd>{escape(v)}</dd></div>" for k, v in facts)
+    share = (f'<button type="button" class="md-button tt-button tt-share" hidden '
+             f'data-done="{escape(t("link_copied"))}">{escape(t("share"))}</button>'
+             '<span class="tt-share__status" role="status"></span>')
+    actions = "".join([*_contact_buttons(ctx), *_submit_button(loc, ctx), share])
+    return f'<dl class="tt-facts">\n{rows}\n</dl>\n<p class="tt-actions">{actions}</p>'
+
+
+def _contact_buttons(ctx: PageContext) -> list[str]:
+    """"Gọi điện" (tel:) and "Chỉ đường" (the map), when the profile has them."""
+    profile, t = ctx.profile, ctx.strings.t
+    buttons = []
+    if profile.phone:
+        tel = "".join(ch for ch in profile.phone if ch.isdigit() or ch == "+")
+        buttons.append(f'<a class="md-button tt-button" href="tel:{tel}">{escape(t("call"))}</a>')
+    if profile.map_url:
+        buttons.append(f'<a class="md-button tt-button" href="{escape(profile.map_url)}" '
+                       f'rel="noopener">{escape(t("directions"))}</a>')
+    return buttons
+
+
+def _submit_button(loc: Localized, ctx: PageContext) -> list[str]:
+    """"Nộp trực tuyến", when the procedure can be done online and a portal page is known."""
+    online = loc.procedure.online
+    url = (online.url or ctx.profile.portal_url) if online else ""
+    if not online or online.level not in ("full", "partial") or not url:
+        return []
+    return [f'<a class="md-button md-button--primary tt-button tt-submit" href="{escape(url)}" '
+            f'rel="noopener">{escape(ctx.strings.t("submit_online"))}</a>']
 
 
 def _translation_notice(loc: Localized, ctx: PageContext, field: str) -> str:
@@ -69,15 +112,16 @@ def _documents(loc: Localized, ctx: PageContext, src: str) -> str:
         box = f"tt-doc-{loc.procedure.id}-{index}"
         items.append(f'<li class="tt-doc"><input type="checkbox" id="{box}">'
                      f'<label for="{box}">{escape(doc.name)}</label>{extra}</li>')
+    # thutuc.js keeps the ticks on the phone (localStorage), keyed by procedure id.
     return (f'<p class="tt-lead">{escape(t("documents_lead"))}</p>'
-            '<ul class="tt-checklist">\n' + "\n".join(items) + "\n</ul>")
+            f'<ul class="tt-checklist" data-procedure="{loc.procedure.id}">\n'
+            + "\n".join(items) + "\n</ul>")
 
 
 def _where(loc: Localized, ctx: PageContext, src: str) -> str:
     profile, t = ctx.profile, ctx.strings.t
     local = profile.overrides.get(loc.procedure.id)
-    office = (local.agency if local and local.agency else "") or profile.name
-    address = (local.address if local and local.address else "") or profile.address
+    office, address = ctx.office(loc.procedure.id)
     rows = [(t("office"), escape(office))]
     if loc.procedure.agency and loc.procedure.agency != office:
         rows[0] = (t("office"), f"{escape(office)}<br>{escape(loc.procedure.agency)}")
@@ -88,13 +132,7 @@ def _where(loc: Localized, ctx: PageContext, src: str) -> str:
     if profile.phone:
         rows.append((t("phone"), escape(profile.phone)))
     table = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in rows)
-    buttons = []
-    if profile.phone:
-        tel = "".join(ch for ch in profile.phone if ch.isdigit() or ch == "+")
-        buttons.append(f'<a class="md-button tt-button" href="tel:{tel}">{escape(t("call"))}</a>')
-    if profile.map_url:
-        buttons.append(f'<a class="md-button tt-button" href="{escape(profile.map_url)}" '
-                       f'rel="noopener">{escape(t("directions"))}</a>')
+    buttons = _contact_buttons(ctx)
     html = f'<dl class="tt-where">{table}</dl>'
     if buttons:
         html += f'<p class="tt-actions">{"".join(buttons)}</p>'
@@ -148,11 +186,8 @@ def _channels(loc: Localized, ctx: PageContext, src: str) -> str:
     online = proc.online
     if online and online.level in ("full", "partial"):
         html += f'<p class="tt-online">{escape(t("online_" + online.level))}</p>'
-        url = online.url or ctx.profile.portal_url
-        if url:
-            html += (f'<p class="tt-actions"><a class="md-button md-button--primary tt-button '
-                     f'tt-submit" href="{escape(url)}" rel="noopener">'
-                     f'{escape(t("submit_online"))}</a>{_guide_link(ctx, src)}</p>')
+        html += "".join(f'<p class="tt-actions">{b}{_guide_link(ctx, src)}</p>'
+                        for b in _submit_button(loc, ctx))
     return html
 
 

@@ -1,0 +1,105 @@
+"""Structured data for search engines: a procedure as a schema.org `GovernmentService`.
+
+Search engines and assistants read it to answer "how do I register a birth in X" with the
+commune's own page, fee and phone. The JSON goes inside a `<script>` element, so it is written
+with `<`, `>` and `&` escaped: catalog text can never close the element or become markup.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ..model import Channel
+from ..translate import Localized
+from ..urls import language_prefix, page_url, procedure_src
+from .context import PageContext
+
+# Durations written as "5 ngày làm việc", "3 working days", "4 giờ": number and unit.
+_DURATION = re.compile(r"(\d+)\s*(?:\w+\s+)?(ngày|days?|giờ|hours?|tháng|months?)\b",
+                       re.IGNORECASE)
+_SAME_DAY = re.compile(r"trong ngày|same day", re.IGNORECASE)
+_UNITS = {"ngày": "D", "day": "D", "days": "D", "tháng": "M", "month": "M", "months": "M"}
+
+
+def iso_duration(text: str) -> str:
+    """An ISO 8601 duration (`P5D`, `PT4H`) read from a duration text, or "" if unsure."""
+    match = _DURATION.search(text)
+    if match:
+        number, unit = int(match.group(1)), match.group(2).lower()
+        return f"P{number}{_UNITS[unit]}" if unit in _UNITS else f"PT{number}H"
+    return "P1D" if _SAME_DAY.search(text) else ""
+
+
+def government_service(loc: Localized, ctx: PageContext) -> dict[str, Any]:
+    """The JSON-LD object of one procedure page, without empty fields."""
+    proc, profile, t = loc.procedure, ctx.profile, ctx.strings.t
+    office, address = ctx.office(proc.id)
+    commune = {"@type": "GovernmentOrganization", "name": profile.name,
+               "address": profile.address, "telephone": profile.phone, "email": profile.email}
+    location = {"@type": "Place", "name": office, "address": address, "hasMap": profile.map_url}
+    phone = {"@type": "ContactPoint", "telephone": profile.phone} if profile.phone else None
+
+    def channel(entry: Channel) -> dict[str, Any]:
+        url = (proc.online.url if proc.online else "") or profile.portal_url
+        return {"@type": "ServiceChannel", "name": t("channel_" + entry.type),
+                "serviceLocation": location if entry.type != "online" else None,
+                "servicePhone": phone,
+                "serviceUrl": url if entry.type == "online" else "",
+                "processingTime": iso_duration(entry.duration or proc.duration),
+                "description": entry.note}
+
+    # A procedure without listed channels is still done at the commune's office.
+    channels = proc.channels or (Channel(type="direct"),)
+    online_url = proc.online.url if proc.online and proc.online.url else ""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentService",
+        "name": proc.title,
+        "description": proc.summary,
+        "identifier": proc.code,
+        "serviceType": ctx.category_name(proc.category),
+        "url": _page_address(loc, ctx),
+        "inLanguage": loc.lang,
+        "provider": commune,
+        "areaServed": {"@type": "AdministrativeArea", "name": profile.name},
+        "audience": {"@type": "Audience", "audienceType": "; ".join(proc.applicants)},
+        "availableChannel": [channel(entry) for entry in channels],
+        "offers": [{"@type": "Offer", "name": fee.name, "price": fee.amount,
+                    "priceCurrency": "VND", "description": fee.note} for fee in proc.fees],
+        "dateModified": proc.updated.isoformat(),
+        "sameAs": online_url,
+    }
+    pruned: dict[str, Any] = _pruned(data)
+    return pruned
+
+
+def _page_address(loc: Localized, ctx: PageContext) -> str:
+    if not ctx.profile.site_url:
+        return ""
+    prefix = language_prefix(loc.lang, loc.source_lang)
+    return ctx.profile.site_url + prefix + page_url(procedure_src(loc.procedure.id), True)
+
+
+def _pruned(value: Any) -> Any:
+    """`value` without empty strings, lists, None and objects left with only their type."""
+    if isinstance(value, dict):
+        kept = {k: _pruned(v) for k, v in value.items()}
+        kept = {k: v for k, v in kept.items() if v not in ("", None, [], {})}
+        return kept if set(kept) - {"@type", "@context"} else {}
+    if isinstance(value, list):
+        return [item for item in map(_pruned, value) if item not in ("", None, [], {})]
+    return value
+
+
+def script_json(data: dict[str, Any]) -> str:
+    """JSON safe to put between `<script>` and `</script>` (no `<`, `>` or `&` left)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def jsonld_element(loc: Localized, ctx: PageContext) -> str:
+    """The `<script type="application/ld+json">` element of one procedure page."""
+    return (f'<script type="application/ld+json">{script_json(government_service(loc, ctx))}'
+            "</script>")

@@ -1,0 +1,84 @@
+/* thutuc: small improvements on top of pages that work without JavaScript.
+   - the documents checklist remembers its ticks on this phone (localStorage, no server);
+   - "Chia sẻ" shares the page (Web Share API) or copies its link;
+   - a service worker keeps pages already read available without signal. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var root = new URL(script.getAttribute("data-root") || "./", location.href);
+
+  function checklists() {
+    var lists = document.querySelectorAll("ul.tt-checklist[data-procedure]");
+    Array.prototype.forEach.call(lists, function (list) {
+      // Several communes may share one portal (one origin): the key includes the site root.
+      var key = "thutuc:checklist:" + root.pathname + ":" + list.getAttribute("data-procedure");
+      var boxes = list.querySelectorAll("input[type=checkbox]");
+      var saved = [];
+      try { saved = JSON.parse(localStorage.getItem(key) || "[]"); } catch (e) { saved = []; }
+      Array.prototype.forEach.call(boxes, function (box, index) {
+        box.checked = saved.indexOf(index) !== -1;
+        box.addEventListener("change", function () {
+          var ticked = [];
+          Array.prototype.forEach.call(boxes, function (b, i) { if (b.checked) ticked.push(i); });
+          try { localStorage.setItem(key, JSON.stringify(ticked)); } catch (e) { /* private mode */ }
+        });
+      });
+    });
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    // Plain http pages (most commune portals) have no clipboard API.
+    var field = document.createElement("textarea");
+    field.value = text;
+    field.setAttribute("readonly", "");
+    field.style.position = "fixed";
+    field.style.opacity = "0";
+    document.body.appendChild(field);
+    field.select();
+    var done = document.execCommand("copy");
+    document.body.removeChild(field);
+    return done ? Promise.resolve() : Promise.reject(new Error("copy"));
+  }
+
+  function shareButtons() {
+    var buttons = document.querySelectorAll("button.tt-share");
+    Array.prototype.forEach.call(buttons, function (button) {
+      var status = button.nextElementSibling;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var url = location.href.split("#")[0];
+        if (navigator.share) {
+          navigator.share({ title: document.title, url: url }).catch(function () {});
+          return;
+        }
+        copy(url).then(function () {
+          if (status) status.textContent = button.getAttribute("data-done");
+        }, function () {
+          window.prompt(button.textContent, url);
+        });
+      });
+    });
+  }
+
+  function serviceWorker() {
+    if (!script.hasAttribute("data-sw") || !("serviceWorker" in navigator)) return;
+    if (location.protocol !== "https:" && location.protocol !== "http:") return;
+    navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname })
+      .then(function () { return navigator.serviceWorker.ready; })
+      .then(function (registration) {
+        // This page was loaded before the worker ran: hand it its address and files.
+        var files = [location.href.split("#")[0]];
+        document.querySelectorAll("link[rel=stylesheet], link[rel=icon], script[src]")
+          .forEach(function (el) { files.push(el.href || el.src); });
+        registration.active.postMessage({ cache: files });
+      })
+      .catch(function () { /* no worker: the site works as before */ });
+  }
+
+  checklists();
+  shareButtons();
+  serviceWorker();
+})();
