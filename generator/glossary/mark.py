@@ -1,4 +1,7 @@
-"""Mark glossary terms in a rendered page: each occurrence becomes a link to its explanation.
+"""Mark glossary terms in a rendered page: a term's first use becomes a link to its explanation.
+
+Only the first occurrence of each term on a page is marked: a page full of dotted underlines
+is hard to read for the people who need the glossary most.
 
 Works on the HTML our renderers produce (well formed, attribute values escaped), one text
 node at a time: never inside a tag or an attribute, never inside an existing link, a heading,
@@ -21,7 +24,7 @@ TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>")
 VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
                   "track", "wbr"})
 # Text inside these is never marked: links cannot nest, headings and controls stay plain.
-SKIP_TAGS = frozenset({"a", "button", "h1", "h2", "h3", "h4", "h5", "h6", "script",
+SKIP_TAGS = frozenset({"a", "button", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "script",
                        "select", "style", "summary", "textarea", "title"})
 # Notices and the date line are interface text; law titles ("Luật Cư trú") are names, not terms.
 SKIP_CLASSES = frozenset({"tt-notice", "tt-updated", "tt-legal"})
@@ -29,14 +32,15 @@ SKIP_CLASSES = frozenset({"tt-notice", "tt-updated", "tt-legal"})
 
 def mark_terms(page_html: str, matcher: TermMatcher, href: str,
                explanations: dict[str, str]) -> str:
-    """`page_html` with every term occurrence linked to `href#ID` and explained in `title`."""
+    """`page_html` with each term's first occurrence linked to `href#ID`, explained in `title`."""
+    marked: set[str] = set()
     out: list[str] = []
     stack: list[tuple[str, bool]] = []  # open elements and whether text inside is skipped
     position = 0
     for tag in TAG.finditer(page_html):
         text = page_html[position:tag.start()]
         skipped = bool(stack) and stack[-1][1]
-        out.append(text if skipped else _mark_text(text, matcher, href, explanations))
+        out.append(text if skipped else _mark_text(text, matcher, href, explanations, marked))
         out.append(tag.group(0))
         position = tag.end()
         closing, name, attributes = tag.group(1), tag.group(2).lower(), tag.group(3)
@@ -45,7 +49,8 @@ def mark_terms(page_html: str, matcher: TermMatcher, href: str,
         elif name not in VOID and not attributes.rstrip().endswith("/"):
             stack.append((name, skipped or name in SKIP_TAGS or _skipped_class(attributes)))
     tail = page_html[position:]
-    out.append(tail if stack and stack[-1][1] else _mark_text(tail, matcher, href, explanations))
+    out.append(tail if stack and stack[-1][1]
+               else _mark_text(tail, matcher, href, explanations, marked))
     return "".join(out)
 
 
@@ -63,14 +68,19 @@ def _skipped_class(attributes: str) -> bool:
                                      for name in found.group(1).split())
 
 
-def _mark_text(text: str, matcher: TermMatcher, href: str,
-               explanations: dict[str, str]) -> str:
-    """One escaped text node with its terms linked. Matching runs on the unescaped text."""
+def _mark_text(text: str, matcher: TermMatcher, href: str, explanations: dict[str, str],
+               marked: set[str]) -> str:
+    """One escaped text node with its terms not yet `marked` linked (and added to `marked`).
+
+    Matching runs on the unescaped text."""
     if not text.strip():
         return text
     plain = html.unescape(text)
     parts, position = [], 0
     for start, end, term_id in matcher.finditer(plain):
+        if term_id in marked:
+            continue
+        marked.add(term_id)
         parts.append(html.escape(plain[position:start], quote=False))
         title = html.escape(explanations[term_id], quote=True)
         parts.append(f'<a class="tt-term" href="{href}#{term_id}" title="{title}">'
