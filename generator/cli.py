@@ -6,6 +6,11 @@
     thutuc build --offline  the offline edition for kiosks and USB sticks, opened from disk
                             (default DIR: site-offline/)
     thutuc serve            preview with live reload (mkdocs serve)
+    thutuc build --profile profiles/xa-a.yml      one commune's site from the shared catalog
+    thutuc build --all profiles/ [-d OUT]         every commune's site, into OUT/<name>/
+    thutuc import national SRC -o procedures/     import the national portal's records
+    thutuc new "Tên thủ tục" --category ho-tich   start a procedure file
+    thutuc schema [-o FILE]                       JSON Schema of a procedure file (VS Code)
 """
 
 from __future__ import annotations
@@ -21,9 +26,9 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from . import publish
+from . import editor_cli, multisite, publish
 from .errors import CatalogError
-from .plugin import site_source
+from .plugin import site_source, use_profile
 from .site import Site, load_site
 
 log = logging.getLogger("thutuc")
@@ -59,9 +64,16 @@ def _parser() -> argparse.ArgumentParser:
             command.add_argument("-d", "--site-dir", type=Path, help="output folder (site/)")
             command.add_argument("--offline", action="store_true",
                                  help="build the edition that opens from disk (file://)")
+            which = command.add_mutually_exclusive_group()
+            which.add_argument("--profile", type=Path, help="build for this commune profile")
+            which.add_argument("--all", type=Path, metavar="PROFILES",
+                               help="build one site per profile file of this folder")
+            command.add_argument("-j", "--jobs", type=int, default=0,
+                                 help="parallel builds with --all (default: one per core)")
         if name == "serve":
             command.add_argument("-a", "--dev-addr", default="127.0.0.1:8000",
                                  help="address to serve on (default: %(default)s)")
+    editor_cli.register(commands)
     return parser
 
 
@@ -118,8 +130,16 @@ def _build(args: argparse.Namespace, counter: _Counter) -> int:
     if args.offline:  # never replace the online site by the offline edition by accident
         default = default.with_name(default.name + "-offline")
     target = args.site_dir or default
+    if args.all:
+        results = multisite.build_all(args.config_file, args.all, target, args.jobs,
+                                      offline=args.offline)
+        print(multisite.summary(results, target))
+        return 0 if all(r.ok for r in results) else 1
+    if args.profile:
+        use_profile(config, args.profile)
     site = _site_from(config)  # fail fast, before any folder is touched
-    result = publish.build_atomically(args.config_file, target, offline=args.offline)
+    result = publish.build_atomically(args.config_file, target, offline=args.offline,
+                                      profile=args.profile)
     pages = sum(1 for _ in target.rglob("*.html"))
     print(f"Đã tạo trang web trong {target}: {len(site.procedures)} thủ tục, "
           f"{len(site.profile.languages)} ngôn ngữ, {pages} trang HTML, "

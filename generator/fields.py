@@ -97,7 +97,9 @@ class FieldReader:
     def require(self, node: Mapping, path: str, keys: Iterable[str]) -> None:
         for key in keys:
             if key not in node or node[key] is None or node[key] == "":
-                self.report(node, None, join(path, key), f"thiếu trường bắt buộc `{key}`.",
+                # An empty key (`summary:`) is pointed at itself; a missing one at its mapping.
+                self.report(node, key if key in node else None, join(path, key),
+                            f"thiếu trường bắt buộc `{key}`.",
                             f"thêm dòng `{key}: ...`.")
 
     def text(self, node: Mapping, key: str, path: str = "") -> str:

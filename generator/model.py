@@ -62,6 +62,17 @@ class Faq:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """Where an imported procedure came from (see `provenance.py`)."""
+
+    national_code: str = ""
+    url: str = ""
+    imported: datetime.date | None = None
+    fingerprints: dict[str, str] = field(default_factory=dict)  # per imported field
+    extra: dict[str, str] = field(default_factory=dict)  # national fields without a key here
+
+
+@dataclass(frozen=True)
 class Procedure:
     id: str
     title: str
@@ -87,6 +98,8 @@ class Procedure:
     keywords: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     events: tuple[str, ...] = ()
+    review: str = ""  # needed | done; empty: written by hand, nothing to review
+    provenance: Provenance | None = None
     # Line of each top-level key and of each `related` item ("related[0]"), for messages
     # about the whole catalog; not part of the content.
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)

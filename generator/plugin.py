@@ -61,6 +61,15 @@ def site_source(config: MkDocsConfig, options: ThutucConfig) -> SiteSource:
         strings_dir=root / options.strings if options.strings else None)
 
 
+def use_profile(config: MkDocsConfig, profile: Path) -> None:
+    """Build `config` for the commune described in the file `profile`, instead of the profile
+    named in mkdocs.yml (`thutuc build --profile`, `--all`): one catalog, many communes."""
+    plugin = config.plugins.get("thutuc")
+    if plugin is None:
+        raise PluginError("mkdocs.yml chưa bật plugin `thutuc` (mục `plugins:`).")
+    plugin.config.profile = str(profile.resolve())  # an absolute path stays itself under root
+
+
 class ThutucPlugin(BasePlugin[ThutucConfig]):
     """Generates the procedure site from the catalog, one language per build."""
 

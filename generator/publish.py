@@ -15,11 +15,15 @@ from pathlib import Path
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
+from .plugin import use_profile
 
-def build_atomically(config_file: Path, target: Path, offline: bool = False) -> int:
+
+def build_atomically(config_file: Path, target: Path, offline: bool = False,
+                     profile: Path | None = None) -> int:
     """Build the site of `config_file` into `target`, replacing it only on success.
 
-    `offline` builds the edition that opens from disk (the plugin's `offline` option).
+    `offline` builds the edition that opens from disk (the plugin's `offline` option);
+    `profile` builds for the commune that profile file describes.
     """
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -29,6 +33,8 @@ def build_atomically(config_file: Path, target: Path, offline: bool = False) -> 
         config = load_config(config_file=str(config_file), site_dir=str(staging))
         if offline and "thutuc" in config.plugins:
             config.plugins["thutuc"].config["offline"] = True
+        if profile is not None:
+            use_profile(config, profile)
         mkdocs_build(config)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -62,8 +62,8 @@ class Site:
 def load_site(source: SiteSource) -> Site:
     """Read the profile and the catalog; raise `CatalogError` with every problem of both."""
     problems = Problems()
-    shown = (source.profile_file.relative_to(source.project_root).as_posix()
-             if source.profile_file else "mkdocs.yml")
+    shown = _shown(source.profile_file, source.project_root) if source.profile_file \
+        else "mkdocs.yml"
     profile = load_profile(source.profile_file or source.profile_inline, shown, problems,
                            name=source.site_name, site_url=source.site_url,
                            languages=list(source.languages))
@@ -79,6 +79,11 @@ def load_site(source: SiteSource) -> Site:
     problems.raise_if_any()
     assert profile is not None  # a missing profile always comes with a problem
     return Site(catalog, profile, published, source.strings_dir, events, glossary)
+
+
+def _shown(path: Path, root: Path) -> str:
+    """A profile's name in messages: relative to the project, or as given when outside it."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
 def _published(catalog: Catalog, profile: SiteProfile, shown: str,

@@ -12,16 +12,27 @@ from typing import Any
 
 from .fields import FieldReader, is_web_url, join
 from .model import Category, Channel, Document, Faq, Fee, Online, Procedure, Step
+from .provenance import REVIEW_STATES, read_provenance
 from .yamlsource import Mapping, Sequence
 
 PROCEDURE_KEYS = (
     "id", "code", "title", "category", "level", "summary", "applicants", "agency",
     "conditions", "documents", "steps", "channels", "online", "duration", "fees", "result",
     "legal_basis", "faq", "related", "keywords", "aliases", "events", "updated",
+    "review", "provenance",
 )
 REQUIRED_KEYS = ("id", "title", "category", "summary", "documents", "steps", "duration",
                  "result", "updated")
 CATEGORY_KEYS = ("id", "name", "names", "icon")
+# Keys of the items of list fields (and of `online`), with the required ones.
+ITEM_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "documents": (("name", "originals", "copies", "form", "note"), ("name",)),
+    "steps": (("title", "text"), ("title",)),
+    "channels": (("type", "duration", "fee", "note"), ("type",)),
+    "fees": (("name", "amount", "note"), ("name", "amount")),
+    "faq": (("q", "a"), ("q", "a")),
+    "online": (("level", "url"), ("level",)),
+}
 CHANNEL_TYPES = ("direct", "online", "post")
 ONLINE_LEVELS = ("full", "partial", "none")
 LEVELS = ("tinh", "xa")
@@ -85,6 +96,8 @@ def read_procedure(data: Any, reader: FieldReader, project_root: Path) -> Proced
         aliases=reader.slug_list(node, "aliases"),
         events=reader.slug_list(node, "events"),
         updated=updated,
+        review=reader.choice(node, "review", "", REVIEW_STATES),
+        provenance=read_provenance(node, reader),
         source_file=reader.file,
         lines=_key_lines(node),
     )
@@ -134,9 +147,8 @@ def _list_of_mappings(node: Mapping, key: str, reader: FieldReader, allowed: tup
 
 def _documents(node: Mapping, reader: FieldReader, project_root: Path) -> list[Document]:
     documents = []
-    for item, path in _list_of_mappings(node, "documents", reader,
-                                        ("name", "originals", "copies", "form", "note"),
-                                        ("name",), shorthand="name"):
+    for item, path in _list_of_mappings(node, "documents", reader, *ITEM_KEYS["documents"],
+                                        shorthand="name"):
         documents.append(Document(
             name=reader.text(item, "name", path),
             originals=reader.count(item, "originals", path, "Số bản chính"),
@@ -174,8 +186,8 @@ def _form(item: Mapping, path: str, reader: FieldReader, project_root: Path) -> 
 
 def _steps(node: Mapping, reader: FieldReader) -> list[Step]:
     return [Step(title=reader.text(item, "title", path), text=reader.text(item, "text", path))
-            for item, path in _list_of_mappings(node, "steps", reader, ("title", "text"),
-                                                ("title",), shorthand="title")]
+            for item, path in _list_of_mappings(node, "steps", reader, *ITEM_KEYS["steps"],
+                                                shorthand="title")]
 
 
 def _channels(node: Mapping, reader: FieldReader) -> list[Channel]:
@@ -183,7 +195,7 @@ def _channels(node: Mapping, reader: FieldReader) -> list[Channel]:
                     duration=reader.text(item, "duration", path),
                     fee=reader.text(item, "fee", path), note=reader.text(item, "note", path))
             for item, path in _list_of_mappings(node, "channels", reader,
-                                                ("type", "duration", "fee", "note"), ("type",))]
+                                                *ITEM_KEYS["channels"])]
 
 
 def _online(node: Mapping, reader: FieldReader) -> Online | None:
@@ -192,16 +204,16 @@ def _online(node: Mapping, reader: FieldReader) -> Online | None:
     item = reader.mapping(node["online"], node, "online", "online")
     if item is None:
         return None
-    reader.known_keys(item, "online", ("level", "url"))
-    reader.require(item, "online", ("level",))
+    reader.known_keys(item, "online", ITEM_KEYS["online"][0])
+    reader.require(item, "online", ITEM_KEYS["online"][1])
     return Online(level=reader.choice(item, "level", "online", ONLINE_LEVELS) or "none",
                   url=reader.url(item, "url", "online"))
 
 
 def _fees(node: Mapping, reader: FieldReader) -> list[Fee]:
     fees = []
-    for item, path in _list_of_mappings(node, "fees", reader, ("name", "amount", "note"),
-                                        ("name",)):
+    # `amount` is checked below with its own message (0 means free, not "missing").
+    for item, path in _list_of_mappings(node, "fees", reader, ITEM_KEYS["fees"][0], ("name",)):
         if "amount" not in item:
             reader.report(item, None, join(path, "amount"), "thiếu số tiền `amount`.",
                           "ghi số tiền bằng đồng, ví dụ `amount: 20000`, hoặc `0` nếu miễn phí.")
@@ -219,4 +231,4 @@ def _fees(node: Mapping, reader: FieldReader) -> list[Fee]:
 
 def _faq(node: Mapping, reader: FieldReader) -> list[Faq]:
     return [Faq(q=reader.text(item, "q", path), a=reader.text(item, "a", path))
-            for item, path in _list_of_mappings(node, "faq", reader, ("q", "a"), ("q", "a"))]
+            for item, path in _list_of_mappings(node, "faq", reader, *ITEM_KEYS["faq"])]

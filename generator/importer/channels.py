@@ -1,0 +1,112 @@
+"""Parse the channels table (cách thức thực hiện): one row per way of applying.
+
+The portal's table has the columns Hình thức nộp / Thời gian / Phí, lệ phí / Mô tả; the
+collector glued the cells together, e.g. `Trực tuyến5 Ngày làm việcMiễn phí(Theo quy
+định...)Trực tiếp5 Ngày...`. A row starts where a channel name is directly followed by its
+time (a number, or "Không ..."), which never happens inside a description.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .text import NO_INFO, format_amount, money, one_line
+
+HEADER = "Hình thức nộpThời gianPhí, lệ phíMô tả"
+CHANNEL_TYPES = {"Trực tuyến": "online", "Trực tiếp": "direct", "Dịch vụ bưu chính": "post"}
+_ROW = re.compile(r"(Trực tuyến|Trực tiếp|Dịch vụ bưu chính)(?=\s?\d|Không)")
+_TIME = re.compile(r"(\d+(?:[.,]\d+)?)\s*(Ngày làm việc|Ngày|Giờ làm việc|Giờ|Tháng|Năm|Phút)")
+_BARE_NUMBER = re.compile(r"(\d+)\s*(?=Miễn phí|Không có thông tin)")
+# Digits directly followed by a currency: the time and the amount cells ran together
+# ("Trực tuyến120,000 VNĐ" is 1 + 20,000 or 120,000: nothing tells which).
+_GLUED = re.compile(r"\d[\d.,]*\s*(?:VNĐ|Việt Nam Đồng)")
+_AMOUNT = re.compile(r"(\d[\d.,]*)\s*(?:VNĐ|Việt Nam Đồng|đồng)")
+_NO_TIME = ("Không phải trả kết quả cho người nộp thuế", "Không quy định", NO_INFO, "Không")
+
+
+@dataclass
+class Channels:
+    """What the table gave: channels in the catalog's shape, the amounts in đồng per
+    channel type, and what could not be read."""
+
+    channels: list[dict[str, str]] = field(default_factory=list)
+    amounts: dict[str, int] = field(default_factory=dict)
+    unparsed: list[str] = field(default_factory=list)
+
+
+def parse_channels(text: str) -> Channels:
+    """Channels with duration, fee and note from the flattened table."""
+    result = Channels()
+    body = one_line(text).replace(HEADER, "", 1).strip()
+    if not body:
+        return result
+    parts = _ROW.split(body)
+    if parts[0].strip():
+        result.unparsed.append(f"không nhận ra hàng của bảng: {parts[0].strip()!r}")
+    for name, cells in zip(parts[1::2], parts[2::2], strict=True):
+        _row(CHANNEL_TYPES[name], cells.strip(), result)
+    return result
+
+
+def _row(kind: str, cells: str, result: Channels) -> None:
+    channel = {"type": kind}
+    duration, rest = _duration(cells, kind, result)
+    if duration:
+        channel["duration"] = duration
+    fee, rest = _fee(rest.strip(), kind, result)
+    notes = []
+    if rest.startswith("("):
+        inner, rest = _parenthesis(rest)
+        if inner.startswith("/") and fee:
+            fee += inner  # "2.000 đồng" + "/trang"
+        elif inner:
+            notes.append(inner)
+    if rest.strip(" -"):
+        notes.append(rest.strip(" -"))
+    if fee:
+        channel["fee"] = fee
+    if notes:
+        channel["note"] = " ".join(notes)
+    result.channels.append(channel)
+
+
+def _duration(cells: str, kind: str, result: Channels) -> tuple[str, str]:
+    if match := _TIME.match(cells):
+        return f"{match[1]} {match[2].lower()}", cells[match.end():]
+    if match := _GLUED.match(cells):
+        result.unparsed.append(f"{kind}: thời gian và phí dính liền {match[0]!r}, "
+                               "không tách được; ghi lại vào ghi chú")
+        return "", f"({match[0]})" + cells[match.end():]
+    if match := _BARE_NUMBER.match(cells):
+        result.unparsed.append(f"{kind}: thời gian {match[1]!r} không có đơn vị")
+        return match[1], cells[match.end():]
+    for phrase in _NO_TIME:
+        if cells.startswith(phrase):
+            informative = phrase not in (NO_INFO, "Không")
+            return (phrase if informative else ""), cells[len(phrase):]
+    return "", cells
+
+
+def _fee(cells: str, kind: str, result: Channels) -> tuple[str, str]:
+    if cells.startswith("Miễn phí"):
+        return "Miễn phí", cells[len("Miễn phí"):]
+    if cells.startswith(NO_INFO):
+        return "", cells[len(NO_INFO):]
+    if match := _AMOUNT.match(cells):
+        amount = format_amount(match[1])
+        if amount is not None:
+            result.amounts[kind] = amount
+            return money(amount), cells[match.end():]
+        result.unparsed.append(f"{kind}: số tiền {match[1]!r} không đọc được")
+    return "", cells
+
+
+def _parenthesis(text: str) -> tuple[str, str]:
+    """The text inside the parenthesis that opens `text` (nesting counted), and the rest."""
+    depth = 0
+    for index, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0:
+            return text[1:index].strip(), text[index + 1:]
+    return text[1:].strip(), ""  # never closed: all of it is the note

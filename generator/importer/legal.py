@@ -1,0 +1,89 @@
+"""Parse the legal basis table (căn cứ pháp lý): document titles with their numbers.
+
+Columns Tên văn bản / Mã văn bản, glued: `Nghị định số 123/2015/NĐ-CP ngày ...Luật Hộ
+tịch123/2015/NĐ-CPThông tư ...`. A row ends at a document number that is directly followed by
+the next title (not by a space and a lowercase word, as a number quoted inside a title is).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .text import one_line
+
+HEADER = "Tên văn bản pháp lýMã văn bản"
+# Issuers seen in document numbers, longest first so that "BTC" wins over "BTCN" when the
+# next title ("Nghị định...") follows without a space.
+_ISSUERS = sorted(
+    ("CP", "BTC", "BCA", "BTP", "BXD", "BYT", "BQP", "BCT", "BNV", "BNG", "BKHĐT", "BNNMT",
+     "BNN", "BNNPTNT", "BTNMT", "BGTVT", "BLĐTBXH", "BGDĐT", "BVHTTDL", "BTTTT", "BKHCN",
+     "UBND", "HĐND", "VPCP", "NHNN", "TTg", "CTN", "TANDTC", "VKSNDTC", "KTNN", "BHXH", "TCHQ",
+     "TCT", "UBDT", "TLĐ", "TW", "BDTTG", "VPQH", "TƯMTTQVN"), key=len, reverse=True)
+_SUFFIX = (r"(?:[A-ZĐ]+[-/])*(?:(?:UBTV)?QH\d{2}|" + "|".join(_ISSUERS)
+           + r"|[A-ZĐ]+(?![a-zà-ỹđ]))")
+# 123/2015/NĐ-CP, 66.7/2025/NQ-CP, 24/2024 (no issuer), 90/QĐ-TTg (no year).
+_CODE = re.compile(rf"\d+(?:\.\d+)?(?:/\d{{4}}(?:/{_SUFFIX})?|/{_SUFFIX})")
+_SHORT_TITLE = re.compile(r"^(?:Bộ luật|Luật|Nghị định|Thông tư(?: liên tịch)?|Quyết định|"
+                          r"Nghị quyết|Pháp lệnh|Chỉ thị|Văn bản hợp nhất)(?: số)?$", re.I)
+
+
+@dataclass
+class LegalBasis:
+    items: list[str] = field(default_factory=list)
+    unparsed: list[str] = field(default_factory=list)
+
+
+def parse_legal_basis(text: str) -> LegalBasis:
+    """One text per legal document, `title (number)`, in the portal's order, no repeats."""
+    result = LegalBasis()
+    body = one_line(text)
+    if not body:
+        return result
+    if HEADER not in body:
+        result.items.append(body)
+        result.unparsed.append("không có bảng văn bản; giữ nguyên văn bản")
+        return result
+    body = body.split(HEADER, 1)[1]
+    rows: list[tuple[str, str]] = []
+    start = 0
+    for match in _CODE.finditer(body):
+        if not _ends_row(body, match.end()):
+            continue
+        title = body[start:match.start()].strip(" ;,")
+        if not title and rows:  # the number cell repeats a title that ended in the number
+            previous_title, previous_code = rows.pop()
+            title = f"{previous_title} {previous_code}".strip()
+        rows.append((title, match[0]))
+        start = match.end()
+    rest = body[start:].strip(" ;,")
+    seen: set[str] = set()
+    for title, code in rows:
+        if code not in seen:
+            seen.add(code)
+            result.items.append(_entry(title, code))
+    if rest:
+        result.items.append(rest)
+        result.unparsed.append(f"không tìm thấy số hiệu văn bản cho {rest!r}; giữ nguyên")
+    return result
+
+
+def _ends_row(body: str, end: int) -> bool:
+    """Whether a number at `body[:end]` is a number cell (next comes a new title)."""
+    if end >= len(body):
+        return True
+    following = body[end]
+    if following.isspace():
+        rest = body[end:].lstrip()
+        return bool(rest) and rest[0].isupper() and not rest.startswith(("Điều", "Khoản"))
+    return following not in ",;:.)]/-–"
+
+
+def _entry(title: str, code: str) -> str:
+    if not title:
+        return code
+    if _SHORT_TITLE.match(title):
+        return f"{title} {code}"
+    if code in title:
+        return title
+    return f"{title} ({code})"

@@ -1,0 +1,149 @@
+"""One national record -> one procedure in the catalog's shape (plain data) and a report.
+
+Every key the catalog has a place for is filled from its national field; the tables are
+parsed by their own modules; national fields the format has no key for are kept as text in
+`provenance.extra`, and so is a table's original text whenever part of it could not be read.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from .channels import parse_channels
+from .documents import parse_documents
+from .legal import parse_legal_basis
+from .result import parse_result
+from .steps import paragraphs, parse_steps
+from .text import clean, one_line, split_list
+
+# Fields the importer writes and fingerprints; an editor's change to one of them survives
+# a re-import. Everything else in a file (faq, events, related...) is the editor's alone.
+IMPORTED_FIELDS = ("code", "title", "category", "level", "summary", "applicants", "agency",
+                   "conditions", "documents", "steps", "channels", "duration", "fees",
+                   "result", "legal_basis", "keywords")
+# National fields the format has no key for, kept as text for editors.
+EXTRA_FIELDS = ("so_quyet_dinh", "loai_thu_tuc", "cap_thuc_hien", "co_quan_co_tham_quyen",
+                "dia_chi_tiep_nhan", "co_quan_duoc_uy_quyen", "co_quan_phoi_hop",
+                "thu_tuc_lien_quan")
+MISSING = "Chưa có thông tin"
+_LEVELS = (("Cấp tỉnh", "tinh"), ("Cấp xã", "xa"))
+
+
+@dataclass
+class Converted:
+    """A procedure as plain data (no `id` yet), its provenance extras, and the report."""
+
+    code: str
+    data: dict[str, Any]
+    extra: dict[str, str] = field(default_factory=dict)
+    report: list[str] = field(default_factory=list)
+
+
+def field_text(record: dict[str, Any], key: str) -> str:
+    """A record's field as text, whatever the file held (missing, null, a number...)."""
+    value = record.get(key)
+    return str(value) if isinstance(value, (str, int, float)) else ""
+
+
+def convert(record: dict[str, Any], category: str) -> Converted:
+    """The procedure of one record, without `id`, `updated`, `review`, `provenance`."""
+    text = lambda key: field_text(record, key)  # noqa: E731 - a local shorthand
+    code = one_line(text("ma_thu_tuc"))
+    out = Converted(code=code, data={})
+    data = out.data
+    title = one_line(text("ten_thu_tuc")).rstrip(" .") or f"Thủ tục {code}"
+    applicants = split_list(text("doi_tuong_thuc_hien"))
+    agency = one_line(text("co_quan_thuc_hien")) or one_line(text("co_quan_co_tham_quyen"))
+    data.update(code=code, title=title, category=category)
+    levels = [slug for name, slug in _LEVELS if name in text("cap_thuc_hien")]
+    if levels:
+        data["level"] = levels[0] if len(levels) == 1 else levels
+    data["summary"] = _summary(title, applicants, agency)
+    if applicants:
+        data["applicants"] = applicants
+    if agency:
+        data["agency"] = agency
+    if conditions := paragraphs(text("yeu_cau_dieu_kien")):
+        data["conditions"] = conditions
+    documents = parse_documents(text("thanh_phan_ho_so"))
+    data["documents"] = documents.items
+    _note(out, "thanh_phan_ho_so", documents.unparsed, text)
+    data["steps"] = parse_steps(text("trinh_tu_thuc_hien"))
+    if not data["steps"]:
+        out.report.append("trinh_tu_thuc_hien: cổng không ghi trình tự thực hiện")
+    channels = parse_channels(text("cach_thuc_thuc_hien"))
+    if channels.channels:
+        data["channels"] = channels.channels
+    _note(out, "cach_thuc_thuc_hien", channels.unparsed, text)
+    data["duration"] = _duration(channels.channels, out)
+    if fees := _fees(channels.amounts):
+        data["fees"] = fees
+    result = parse_result(text("ket_qua_xu_ly"))
+    data["result"] = result.text or MISSING
+    if not result.text:
+        out.report.append("ket_qua_xu_ly: không có kết quả; ghi tạm “Chưa có thông tin”")
+    legal = parse_legal_basis(text("can_cu_phap_ly"))
+    if legal.items:
+        data["legal_basis"] = legal.items
+    _note(out, "can_cu_phap_ly", legal.unparsed, text)
+    if result.keywords:
+        data["keywords"] = result.keywords
+    for key in EXTRA_FIELDS:
+        value = clean(text(key))
+        if value and not (key == "co_quan_co_tham_quyen" and one_line(value) == agency):
+            out.extra[key] = value
+    return out
+
+
+def _note(out: Converted, key: str, unparsed: list[str], text: Any) -> None:
+    """Report what a parser could not read, and keep the table's original text."""
+    out.report.extend(f"{key}: {line}" for line in unparsed)
+    if unparsed and clean(text(key)):
+        out.extra[key] = clean(text(key))
+
+
+def _summary(title: str, applicants: list[str], agency: str) -> str:
+    """A plain sentence built only from the record's own facts (editors should rewrite it)."""
+    sentence = title[0].upper() + title[1:] + "."
+    if applicants:
+        sentence += " Người thực hiện: " + ", ".join(applicants) + "."
+    if agency:
+        sentence += " Cơ quan giải quyết: " + agency.rstrip(".") + "."
+    return sentence
+
+
+def _duration(channels: list[dict[str, str]], out: Converted) -> str:
+    """One time limit for all channels, or each channel's own when they differ."""
+    names = {"direct": "Nộp trực tiếp", "online": "Nộp trực tuyến", "post": "Qua bưu chính"}
+    times = list(dict.fromkeys((c["type"], c["duration"]) for c in channels
+                               if c.get("duration")))
+    if not times:
+        out.report.append("cach_thuc_thuc_hien: không có thời hạn giải quyết; "
+                          "ghi tạm “Chưa có thông tin”")
+        return MISSING
+    if len({duration for _, duration in times}) == 1:
+        return times[0][1]
+    return "; ".join(f"{names[kind]}: {duration}" for kind, duration in times)
+
+
+def _fees(amounts: dict[str, int]) -> list[dict[str, Any]]:
+    """Fee amounts in đồng, one entry when all channels charge the same."""
+    names = {"direct": "nộp trực tiếp", "online": "nộp trực tuyến", "post": "qua bưu chính"}
+    if len(set(amounts.values())) == 1:
+        return [{"name": "Phí, lệ phí", "amount": next(iter(amounts.values()))}]
+    return [{"name": f"Phí, lệ phí ({names[kind]})", "amount": amount}
+            for kind, amount in amounts.items()]
+
+
+def provenance(code: str, url: str, imported: datetime.date,
+               fingerprints: dict[str, str], extra: dict[str, str]) -> dict[str, Any]:
+    """The `provenance` mapping written into an imported file."""
+    result: dict[str, Any] = {"national_code": code}
+    if url.startswith(("http://", "https://")) and " " not in url:
+        result["url"] = url
+    result.update(imported=imported, fingerprints=fingerprints)
+    if extra:
+        result["extra"] = extra
+    return result

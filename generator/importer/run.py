@@ -1,0 +1,154 @@
+"""`thutuc import national SRC -o procedures/`: import every record, report what was not read.
+
+Records are read in path order and every output is derived from them and the files already
+in the catalog, so the same inputs always give the same files.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..catalog import catalog_files
+from ..errors import Problems
+from .categories import CategoryMap
+from .ids import assign_ids
+from .merge import merge
+from .record import Converted, convert, field_text, provenance
+from .yamlout import dump_procedure
+
+
+@dataclass
+class RecordReport:
+    source: str  # the record's file, relative to the source folder
+    code: str = ""
+    procedure_id: str = ""
+    status: str = ""  # mới | cập nhật | không đổi | bỏ qua
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    records: list[RecordReport] = field(default_factory=list)
+    new_categories: list[str] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.records if r.status == status)
+
+    def text(self) -> str:
+        """The whole report: one block per record with something to say, then totals."""
+        lines = []
+        for record in self.records:
+            if record.lines:
+                lines.append(f"{record.code or '?'} {record.procedure_id} ({record.source}) "
+                             f"[{record.status}]")
+                lines += [f"  - {line}" for line in record.lines]
+        noted = sum(1 for r in self.records if r.lines)
+        lines.append(f"Đã đọc {len(self.records)} bản ghi: {self.count('mới')} mới, "
+                     f"{self.count('cập nhật')} cập nhật, {self.count('không đổi')} không đổi, "
+                     f"{self.count('bỏ qua')} bỏ qua; {noted} bản ghi có phần chưa đọc được; "
+                     f"{len(self.new_categories)} lĩnh vực mới.")
+        return "\n".join(lines)
+
+
+@dataclass
+class _Existing:
+    path: Path
+    data: dict[str, Any]
+
+
+def import_national(source: Path, out: Path, today: datetime.date) -> ImportReport:
+    """Import the records under `source` into the catalog folder `out`."""
+    report = ImportReport()
+    existing, taken = _existing(out)
+    categories = CategoryMap(out / "categories.yml")
+    converted: list[tuple[RecordReport, Converted, str]] = []
+    seen: set[str] = set()
+    for path in sorted(source.rglob("*.json")):
+        entry = RecordReport(source=path.relative_to(source).as_posix())
+        report.records.append(entry)
+        record = _read(path, entry)
+        if record is None:
+            continue
+        entry.code = field_text(record, "ma_thu_tuc").strip()
+        if not entry.code or entry.code in seen:
+            entry.status = "bỏ qua"
+            entry.lines.append("thiếu mã thủ tục (ma_thu_tuc)" if not entry.code
+                               else "mã thủ tục trùng với một bản ghi đã đọc")
+            continue
+        seen.add(entry.code)
+        category = categories.category_for(field_text(record, "linh_vuc"))
+        result = convert(record, category)
+        entry.lines += result.report
+        converted.append((entry, result, field_text(record, "detail_url").strip()))
+    ids = assign_ids({c.code: c.data["title"] for _, c, _ in converted if c.code not in existing},
+                     taken)
+    for entry, result, url in converted:
+        found = existing.get(result.code)
+        procedure_id = str(found.data.get("id")) if found else ids[result.code]
+        fresh = {"id": procedure_id, **result.data}
+        merged = merge(found.data if found else None, fresh,
+                       provenance(result.code, url, today, {}, result.extra), today)
+        entry.procedure_id = procedure_id
+        entry.lines += [f"{key}: giữ nội dung biên tập viên đã sửa" for key in merged.kept
+                        if key not in merged.conflicts]
+        entry.lines += [f"{key}: biên tập viên đã sửa, nhưng dữ liệu quốc gia cũng đã đổi; "
+                        "giữ bản đã sửa, cần xem lại" for key in merged.conflicts]
+        path = found.path if found else out / result.data["category"] / f"{procedure_id}.yml"
+        if found and merged.data is found.data:
+            entry.status = "không đổi"
+            continue
+        entry.status = "cập nhật" if found else "mới"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dump_procedure(merged.data), encoding="utf-8")
+    report.new_categories = [f"{cid}: {name}" for cid, name in sorted(categories.added)]
+    categories.save()
+    return report
+
+
+def _read(path: Path, entry: RecordReport) -> dict[str, Any] | None:
+    try:
+        record = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        entry.status = "bỏ qua"
+        entry.lines.append(f"không đọc được tệp JSON: {error}")
+        return None
+    if not isinstance(record, dict):
+        entry.status = "bỏ qua"
+        entry.lines.append("tệp JSON không phải là một bản ghi (đối tượng {...})")
+        return None
+    return record
+
+
+def _existing(out: Path) -> tuple[dict[str, _Existing], set[str]]:
+    """Procedure files already in the catalog, by national code, and every id in use;
+    raises `CatalogError` when one cannot be read."""
+    problems = Problems()
+    found: dict[str, _Existing] = {}
+    taken: set[str] = set()
+    if not out.is_dir():
+        return found, taken
+    for path in catalog_files(out):
+        if path.parent == out and path.stem == "categories" or "." in path.stem:
+            continue
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            # Its national code is unknown: importing now could give the procedure twice.
+            problems.add(path.as_posix(), 0, "", "tệp trong danh mục không đọc được, nên "
+                         "chưa nhập gì.", "chạy `thutuc check` để sửa tệp này rồi nhập lại.")
+            continue
+        if not isinstance(data, dict):
+            continue
+        taken.add(str(data.get("id", "")))
+        origin = data.get("provenance")
+        code = origin.get("national_code") if isinstance(origin, dict) else data.get("code")
+        if code:
+            found.setdefault(str(code), _Existing(path, data))
+    problems.raise_if_any()
+    return found, taken
