@@ -48,7 +48,7 @@ def parse_legal_basis(text: str) -> LegalBasis:
     rows: list[tuple[str, str]] = []
     start = 0
     for match in _CODE.finditer(body):
-        if not _ends_row(body, match.end()):
+        if not _ends_row(body, match):
             continue
         title = body[start:match.start()].strip(" ;,")
         if not title and rows:  # the number cell repeats a title that ended in the number
@@ -68,11 +68,14 @@ def parse_legal_basis(text: str) -> LegalBasis:
     return result
 
 
-def _ends_row(body: str, end: int) -> bool:
-    """Whether a number at `body[:end]` is a number cell (next comes a new title)."""
+def _ends_row(body: str, match: re.Match[str]) -> bool:
+    """Whether a number found in `body` is a number cell (next comes a new title)."""
+    end = match.end()
     if end >= len(body):
         return True
     following = body[end]
+    if following.isdigit() and not any(ch.isalpha() for ch in match[0]):
+        return False  # a date inside a title ("ngày 12/6/2025..."), not a number cell
     if following.isspace():
         rest = body[end:].lstrip()
         return bool(rest) and rest[0].isupper() and not rest.startswith(("Điều", "Khoản"))

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from .text import one_line, split_list
 
-_RESULT_CODE = re.compile(r"\s*Mã:\s*KQ[\w.]*")
+# KQ.G15.000031, KQ-G17.000005, 000.00.00.G12..., or a word right before "Từ khóa".
+_RESULT_CODE = re.compile(r"\s*Mã:\s*(?:[A-Za-z]{0,4}[.\-]?(?:[A-Z]?\d+[.\-]?)*\d"
+                          r"|[A-Za-z]+?(?=Từ khóa|$))")
 _TAIL = re.compile(r"Từ khóa(?P<keywords>.*?)Mô tả(?P<description>.*?)"
                    r"(?=Chọn cơ quan thực hiện|$)")
 _FURNITURE = re.compile(r"(?:Từ khóa|Chọn cơ quan thực hiện).*$")

@@ -1,0 +1,181 @@
+"""`thutuc import national` on the 588 real records, on odd records, and on re-import."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.catalog import load_catalog
+from generator.cli import main
+from generator.importer.run import import_national
+
+NATIONAL = Path("/work/shared/national")
+DAY = datetime.date(2026, 11, 25)
+MKDOCS = """\
+site_name: Nhập thử
+site_url: https://example.org/xa/
+theme: {name: material, language: vi, font: false}
+plugins:
+  - search
+  - thutuc:
+      profile: {name: UBND xã Nhập Thử, example: true, categories: [ho-tich]}
+"""
+pytestmark = pytest.mark.skipif(not NATIONAL.is_dir(), reason="national records not present")
+
+
+def project(root: Path) -> Path:
+    """An empty site project whose catalog the importer fills."""
+    (root / "docs").mkdir(parents=True)
+    (root / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """All 588 records imported through the command line, with its printed report."""
+    root = project(tmp_path_factory.mktemp("national"))
+    report = root / "bao-cao.txt"
+    assert main(["import", "national", str(NATIONAL), "-o", str(root / "procedures"),
+                 "--report", str(report), "--date", "2026-11-25"]) == 0
+    return root, report.read_text(encoding="utf-8")
+
+
+def test_all_records_import_into_a_catalog_that_passes_check(imported, capsys) -> None:
+    root, report = imported
+    assert main(["check", "-f", str(root / "mkdocs.yml")]) == 0
+    assert "Danh mục hợp lệ: 588 thủ tục, 61 lĩnh vực" in capsys.readouterr().out
+    assert "Đã đọc 588 bản ghi: 588 mới, 0 cập nhật, 0 không đổi, 0 bỏ qua" in report
+    # The report names each record with something unread, and what it was.
+    assert "cach_thuc_thuc_hien: online: thời gian '1' không có đơn vị" in report
+
+
+def test_imported_procedure_keeps_provenance_and_needs_review(imported) -> None:
+    root, _ = imported
+    catalog = load_catalog(root / "procedures", root)
+    assert all(p.review == "needed" and p.provenance for p in catalog.procedures)
+    birth = next(p for p in catalog.procedures if p.code == "1.003583")
+    assert birth.id == "dang-ky-khai-sinh-luu-dong"
+    assert birth.category == "ho-tich"
+    assert birth.provenance is not None
+    assert birth.provenance.national_code == "1.003583"
+    assert birth.provenance.url.startswith("https://dichvucong.gov.vn/")
+    assert birth.provenance.imported == DAY
+    assert birth.documents[0].name.startswith("Bản chính Giấy chứng sinh")
+    assert birth.documents[0].originals == 1
+    assert [c.type for c in birth.channels] == ["direct"]
+    assert birth.duration == "5 ngày làm việc"
+    assert birth.result == "Giấy khai sinh"
+    assert "Mã: KQ" not in " ".join(p.result for p in catalog.procedures)
+    assert all("Chọn cơ quan thực hiện" not in p.result for p in catalog.procedures)
+    assert any(item.startswith("Luật Hộ tịch") or "60/2014/QH13" in item
+               for item in birth.legal_basis)
+
+
+def test_imported_catalog_builds(imported, tmp_path: Path) -> None:
+    root, _ = imported
+    out = tmp_path / "site"
+    assert main(["build", "-f", str(root / "mkdocs.yml"), "-d", str(out)]) == 0
+    page = (out / "thu-tuc" / "dang-ky-khai-sinh-luu-dong" / "index.html").read_text("utf-8")
+    assert "Bản chính Giấy chứng sinh" in page
+    assert "UBND xã Nhập Thử" in page
+
+
+def write_record(folder: Path, name: str, content: object) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    text = content if isinstance(content, str) else json.dumps(content, ensure_ascii=False)
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_odd_records_import_without_a_crash(tmp_path: Path) -> None:
+    source = tmp_path / "odd"
+    write_record(source, "a.json", {"ma_thu_tuc": "9.000001"})
+    write_record(source, "b.json", {"ma_thu_tuc": "9.000002", "ten_thu_tuc": None,
+                                    "linh_vuc": ["Hộ tịch"], "cach_thuc_thuc_hien": 7,
+                                    "thanh_phan_ho_so": {"x": 1}, "ket_qua_xu_ly": "Mã: KQ.1"})
+    write_record(source, "c.json", {"ma_thu_tuc": "9.000003", "ten_thu_tuc": "Thủ tục <b>X</b>",
+                                    "linh_vuc": "Hộ tịch", "cach_thuc_thuc_hien": "Trực tuyến",
+                                    "thanh_phan_ho_so": "Tên giấy tờMẫu đơn, tờ khaiSố lượng",
+                                    "can_cu_phap_ly": "Tên văn bản pháp lýMã văn bản",
+                                    "trinh_tu_thuc_hien": "\n\n- \n+ ", "detail_url": "x y"})
+    write_record(source, "dup.json", {"ma_thu_tuc": "9.000003", "ten_thu_tuc": "Khác"})
+    write_record(source, "broken.json", "{not json")
+    write_record(source, "list.json", [1, 2])
+    write_record(source, "nocode.json", {"ten_thu_tuc": "Không mã"})
+    root = project(tmp_path / "site")
+    report = import_national(source, root / "procedures", DAY)
+    assert [r.status for r in report.records] == ["mới", "mới", "bỏ qua", "mới", "bỏ qua",
+                                                  "bỏ qua", "bỏ qua"]
+    catalog = load_catalog(root / "procedures", root)
+    # Without a title, "Thủ tục <code>" names it; markup in a title is only text.
+    assert sorted(p.id for p in catalog.procedures) == ["9-000001", "9-000002", "b-x-b"]
+    assert catalog.procedure("b-x-b").title == "Thủ tục <b>X</b>"
+    assert {c.name for c in catalog.categories} == {"Lĩnh vực khác", "Hộ tịch"}
+    text = report.text()
+    assert "không đọc được tệp JSON" in text and "mã thủ tục trùng" in text
+
+
+def national_subset(tmp_path: Path) -> Path:
+    source = tmp_path / "source"
+    shutil.copytree(NATIONAL / "bo-tu-phap", source / "bo-tu-phap")
+    return source
+
+
+def test_import_is_deterministic(tmp_path: Path) -> None:
+    source = national_subset(tmp_path)
+    first, second = tmp_path / "one", tmp_path / "two"
+    import_national(source, first, DAY)
+    import_national(source, second, DAY)
+    files = sorted(p.relative_to(first) for p in first.rglob("*.yml"))
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*.yml"))
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+
+
+def test_reimport_keeps_what_an_editor_changed(tmp_path: Path) -> None:
+    source = national_subset(tmp_path)
+    root = project(tmp_path / "site")
+    out = root / "procedures"
+    import_national(source, out, DAY)
+    path = out / "ho-tich" / "dang-ky-khai-sinh-luu-dong.yml"
+    untouched = out / "ho-tich" / "dang-ky-cham-dut-giam-ho.yml"
+    assert untouched.is_file()
+    before = untouched.read_bytes()
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["agency"] = "Ủy ban nhân dân xã"
+    data["result"] = "Giấy khai sinh (bản chính), do cán bộ trao tận tay."
+    data["faq"] = [{"q": "Có mất phí không?", "a": "Không."}]
+    data["review"] = "done"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    record_file = source / "bo-tu-phap" / "1.003583.json"
+    record = json.loads(record_file.read_text(encoding="utf-8"))
+    record["ten_thu_tuc"] = "Thủ tục đăng ký khai sinh lưu động (sửa đổi)"
+    record["ket_qua_xu_ly"] = "Giấy khai sinh bản điện tửMã: KQ.G15.000031Từ khóa"
+    record_file.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+
+    report = import_national(source, out, DAY + datetime.timedelta(days=7))
+
+    catalog = load_catalog(out, root)
+    birth = catalog.procedure("dang-ky-khai-sinh-luu-dong")  # the id never changes
+    assert birth.title == "Thủ tục đăng ký khai sinh lưu động (sửa đổi)"  # untouched: updated
+    assert birth.agency == "Ủy ban nhân dân xã"
+    assert birth.result == "Giấy khai sinh (bản chính), do cán bộ trao tận tay."
+    assert birth.faq[0].q == "Có mất phí không?"
+    assert birth.review == "needed"  # the national text changed: look again
+    assert birth.updated == DAY + datetime.timedelta(days=7)
+    entry = next(r for r in report.records if r.code == "1.003583")
+    assert entry.status == "cập nhật"
+    assert "agency: giữ nội dung biên tập viên đã sửa" in entry.lines
+    assert any(line.startswith("result: biên tập viên đã sửa, nhưng dữ liệu quốc gia cũng đã "
+                               "đổi") for line in entry.lines)
+    assert untouched.read_bytes() == before
+    assert report.count("không đổi") == len(report.records) - 1
+
+    # A third import with nothing new changes no file, and the editor's values stay.
+    snapshot = path.read_bytes()
+    again = import_national(source, out, DAY + datetime.timedelta(days=14))
+    assert again.count("không đổi") == len(again.records)
+    assert path.read_bytes() == snapshot
