@@ -1,0 +1,124 @@
+"""Editors' helpers: the JSON Schema of a procedure file and the `thutuc new` scaffold."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from generator.catalog import catalog_files
+from generator.cli import main
+from generator.schema import DESCRIPTIONS, ITEM_DESCRIPTIONS, procedure_schema
+from generator.validate import ITEM_KEYS, PROCEDURE_KEYS
+from tests.conftest import FIXTURES, copy_project
+
+
+def as_json(path: Path) -> object:
+    """A YAML file as an editor's YAML extension sees it (dates are text)."""
+    return json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
+
+
+def procedure_files(catalog: Path) -> list[Path]:
+    return [p for p in catalog_files(catalog) if "." not in p.stem and p.stem != "categories"]
+
+
+def validator() -> jsonschema.Draft202012Validator:
+    schema = procedure_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def test_schema_accepts_the_fixture_catalog() -> None:
+    files = procedure_files(FIXTURES / "mini" / "procedures")
+    assert len(files) == 3
+    for path in files:
+        assert list(validator().iter_errors(as_json(path))) == [], path
+
+
+def test_schema_accepts_imported_files(tmp_path: Path) -> None:
+    national = Path("/work/shared/national/bo-tu-phap")
+    if not national.is_dir():
+        pytest.skip("national records not present")
+    assert main(["import", "national", str(national), "-o", str(tmp_path)]) == 0
+    for path in procedure_files(tmp_path):
+        assert list(validator().iter_errors(as_json(path))) == [], path
+
+
+def test_schema_rejects_a_broken_file(tmp_path: Path) -> None:
+    data = as_json(FIXTURES / "mini" / "procedures" / "ho-tich" / "dang-ky-khai-sinh.yml")
+    assert isinstance(data, dict)
+    data.pop("result")
+    data["id"] = "Đăng ký khai sinh"
+    data["fees"][0]["amount"] = "20.000 đồng"
+    data["channels"][0]["type"] = "truc-tiep"
+    data["reviw"] = "done"
+    errors = {(".".join(map(str, e.absolute_path)), e.validator)
+              for e in validator().iter_errors(data)}
+    assert errors == {("", "required"), ("id", "pattern"), ("fees.0.amount", "type"),
+                      ("channels.0.type", "enum"), ("", "additionalProperties")}
+
+
+def test_schema_describes_every_key_the_validator_knows() -> None:
+    # The schema is built from the validator's tables; a key without a Vietnamese
+    # description would fail here (and in procedure_schema), not drift silently.
+    assert set(DESCRIPTIONS) == set(PROCEDURE_KEYS)
+    for key, (keys, _) in ITEM_KEYS.items():
+        assert set(ITEM_DESCRIPTIONS[key]) == set(keys)
+    properties = procedure_schema()["properties"]
+    assert list(properties) == list(PROCEDURE_KEYS)
+    assert properties["review"]["enum"] == ["needed", "done"]
+
+
+def test_schema_command_writes_a_file(tmp_path: Path) -> None:
+    target = tmp_path / ".vscode" / "thutuc.schema.json"
+    assert main(["schema", "-o", str(target)]) == 0
+    assert json.loads(target.read_text(encoding="utf-8")) == procedure_schema()
+
+
+def test_new_scaffold_names_each_missing_field_then_passes(tmp_path: Path, capsys) -> None:
+    project = copy_project(FIXTURES / "mini", tmp_path / "xa")
+    (project / "docs").mkdir(exist_ok=True)
+    catalog = project / "procedures"
+    assert main(["new", "Thủ tục Đăng ký tạm trú", "--category", "ho-tich",
+                 "-o", str(catalog)]) == 0
+    path = catalog / "ho-tich" / "dang-ky-tam-tru.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "# BẮT BUỘC. Một hai câu dễ hiểu" in text
+    assert f"updated: {datetime.date.today().isoformat()}" in text
+    capsys.readouterr()
+    assert main(["check", "-f", str(project / "mkdocs.yml")]) == 1
+    errors = capsys.readouterr().err.splitlines()
+    lines = text.splitlines()
+    shown = "procedures/ho-tich/dang-ky-tam-tru.yml"
+    expected = [f"{shown}:{lines.index(key + ':') + 1}: {key}: thiếu trường bắt buộc `{key}`. "
+                f"Cách sửa: thêm dòng `{key}: ...`."
+                for key in ("summary", "documents", "steps", "duration", "result")]
+    assert errors == [*expected, "Tìm thấy 5 lỗi; chưa tạo trang nào."]
+    filled = (text.replace("\nsummary:\n", "\nsummary: Đăng ký nơi tạm trú.\n")
+              .replace("\ndocuments:\n", "\ndocuments:\n  - Tờ khai thay đổi thông tin cư trú\n")
+              .replace("\nsteps:\n", "\nsteps:\n  - Nộp hồ sơ\n")
+              .replace("\nduration:\n", "\nduration: 3 ngày làm việc\n")
+              .replace("\nresult:\n", "\nresult: Thông báo đã đăng ký tạm trú\n"))
+    path.write_text(filled, encoding="utf-8")
+    assert main(["check", "-f", str(project / "mkdocs.yml")]) == 0
+    assert list(validator().iter_errors(as_json(path))) == []
+    # Every commented example is valid as written: uncommented, the file still passes.
+    keys = tuple(f"# {key}:" for key in PROCEDURE_KEYS)
+    examples = "\n".join(line[2:] if line.startswith(keys) or line.startswith("#   ") else line
+                         for line in filled.splitlines())
+    path.write_text(examples, encoding="utf-8")
+    (project / "mau-don").mkdir()
+    (project / "mau-don" / "to-khai.pdf").write_bytes(b"%PDF-1.4")
+    assert main(["check", "-f", str(project / "mkdocs.yml")]) == 0
+    assert yaml.safe_load(examples)["fees"] == [{"name": "Lệ phí", "amount": 0}]
+
+def test_new_refuses_unknown_category_and_existing_file(tmp_path: Path, capsys) -> None:
+    catalog = copy_project(FIXTURES / "mini", tmp_path / "xa") / "procedures"
+    assert main(["new", "Đăng ký khai sinh", "--category", "ho-tic", "-o", str(catalog)]) == 1
+    assert "có phải ý bạn là `ho-tich`?" in capsys.readouterr().err
+    assert main(["new", "Đăng ký khai sinh", "--category", "ho-tich", "-o", str(catalog)]) == 1
+    assert "đã có" in capsys.readouterr().err
