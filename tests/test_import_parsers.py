@@ -7,7 +7,7 @@ from generator.importer.documents import parse_documents
 from generator.importer.ids import assign_ids, base_id
 from generator.importer.legal import parse_legal_basis
 from generator.importer.result import parse_result
-from generator.importer.steps import parse_steps, paragraphs
+from generator.importer.steps import paragraphs, parse_steps
 from generator.importer.text import clean
 
 HEAD = "Hình thức nộpThời gianPhí, lệ phíMô tả"
