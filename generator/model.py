@@ -138,6 +138,7 @@ class LocalOverride:
     agency: str = ""
     address: str = ""
     note: str = ""
+    fee_note: str = ""  # the commune's own fee (set by the province's people's council)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from .yamlsource import Mapping, Sequence, from_plain, load_yaml
 
 PROFILE_KEYS = ("name", "address", "hours", "phone", "email", "map_url", "portal_url",
                 "site_url", "example", "languages", "categories", "procedures", "overrides")
-OVERRIDE_KEYS = ("agency", "address", "note")
+OVERRIDE_KEYS = ("agency", "address", "note", "fee_note")
 
 
 def load_profile(origin: Path | dict[str, Any] | None, shown_as: str, problems: Problems, *,

@@ -62,13 +62,27 @@ def test_documents_sections_counts_forms_and_remarks() -> None:
         "0 bản chính,1 bản sao")
     assert parsed.items == [
         {"name": "Tờ khai đăng ký khai sinh theo mẫu.", "originals": 1,
-         "note": "Giấy tờ phải nộp; Trường hợp người yêu cầu đã nộp bản điện tử Giấy chứng "
+         "note": "Giấy tờ phải nộp. Trường hợp người yêu cầu đã nộp bản điện tử Giấy chứng "
                  "sinh thì không phải nộp bản giấy."},
         {"name": "Đơn đề nghị cấp giấy phép (Phụ lục III);", "copies": 1,
-         "note": "Giấy tờ phải xuất trình; Mẫu trên Cổng Dịch vụ công quốc gia: tệp "
+         "note": "Giấy tờ phải xuất trình. Mẫu trên Cổng Dịch vụ công quốc gia: tệp "
                  "Mau don de nghi cap.docx"},
     ]
     assert parsed.unparsed == []
+
+
+def test_documents_remark_opening_a_section_is_not_pinned_to_the_previous_section() -> None:
+    parsed = parse_documents(
+        "* Giấy tờ phải nộp:Tên giấy tờMẫu đơn, tờ khaiSố lượng- Tờ khai.1 bản chính"
+        "* Giấy tờ phải xuất trình:Tên giấy tờMẫu đơn, tờ khaiSố lượngTrường hợp giấy tờ tùy "
+        "thân là thẻ căn cước thì chỉ cần cung cấp số định danh.0 bản chính- Giấy tờ tùy thân."
+        "1 bản chính")
+    assert parsed.items == [
+        {"name": "Tờ khai.", "originals": 1, "note": "Giấy tờ phải nộp"},
+        {"name": "Trường hợp giấy tờ tùy thân là thẻ căn cước thì chỉ cần cung cấp số định "
+                 "danh.", "note": "Giấy tờ phải xuất trình"},
+        {"name": "Giấy tờ tùy thân.", "originals": 1, "note": "Giấy tờ phải xuất trình"},
+    ]
 
 
 def test_documents_count_inside_a_name_is_not_a_row_end() -> None:

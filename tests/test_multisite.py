@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 from generator.cli import main
 from tests.conftest import FIXTURES, copy_project
@@ -13,14 +17,22 @@ PROFILES = {
     "xa-binh-minh": "name: UBND xã Bình Minh\nsite_url: https://binh-minh.example.vn/\n"
                     "phone: \"0262 333 444\"\ncategories: [ho-tich]\nlanguages: [vi, en]\n"
                     "overrides:\n  dang-ky-khai-sinh:\n"
-                    "    note: Xã Bình Minh nhận hồ sơ cả sáng thứ Bảy.\n",
+                    "    note: Xã Bình Minh nhận hồ sơ cả sáng thứ Bảy.\n"
+                    "    fee_note: Bản sao trích lục 8.000 đồng một bản.\n",
     "xa-hong": "name: UBND xã Hỏng\nphon: \"0262\"\ncategories: [khong-co]\n",
 }
 
 
-def communes(tmp_path: Path) -> Path:
-    project = copy_project(FIXTURES / "mini", tmp_path / "tinh")
-    (project / "docs").mkdir(exist_ok=True)
+@dataclass
+class Built:
+    project: Path
+    out: Path
+    code: int
+    printed: str
+
+
+def communes(root: Path) -> Path:
+    project = copy_project(FIXTURES / "mini", root / "tinh")
     folder = project / "profiles"
     folder.mkdir()
     for name, text in PROFILES.items():
@@ -28,18 +40,24 @@ def communes(tmp_path: Path) -> Path:
     return project
 
 
-def test_build_all_builds_each_commune_and_fails_the_broken_one_alone(tmp_path: Path,
-                                                                       capsys) -> None:
-    project = communes(tmp_path)
-    out = tmp_path / "out"
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """`thutuc build --all` over three profiles, one broken, whose old site must survive."""
+    root = tmp_path_factory.mktemp("communes")
+    project = communes(root)
+    out = root / "out"
     (out / "xa-hong").mkdir(parents=True)
     (out / "xa-hong" / "index.html").write_text("trang cũ", encoding="utf-8")
-    code = main(["build", "-f", str(project / "mkdocs.yml"), "--all",
-                 str(project / "profiles"), "-d", str(out), "-j", "2"])
-    printed = capsys.readouterr().out
-    assert code == 1
+    capture = root / "printed.txt"
+    with capture.open("w", encoding="utf-8") as sink, contextlib.redirect_stdout(sink):
+        code = main(["build", "-f", str(project / "mkdocs.yml"), "--all",
+                     str(project / "profiles"), "-d", str(out), "-j", "2"])
+    return Built(project, out, code, capture.read_text(encoding="utf-8"))
+
+
+def test_every_page_carries_its_own_communes_details(built: Built) -> None:
+    out = built.out
     assert sorted(p.name for p in out.iterdir()) == ["xa-an-khe", "xa-binh-minh", "xa-hong"]
-    # Every page of a commune carries that commune's own details, never another's.
     for name, commune, phone, other in (
             ("xa-an-khe", "UBND xã An Khê", "0262 111 222", "Bình Minh"),
             ("xa-binh-minh", "UBND xã Bình Minh", "0262 333 444", "An Khê")):
@@ -54,19 +72,30 @@ def test_build_all_builds_each_commune_and_fails_the_broken_one_alone(tmp_path: 
     assert not (out / "xa-an-khe" / "en").exists()  # its own languages
     assert (out / "xa-binh-minh" / "en" / "index.html").is_file()
     assert not (out / "xa-binh-minh" / "linh-vuc" / "chung-thuc").exists()  # its categories
-    birth = out / "xa-binh-minh" / "thu-tuc" / "dang-ky-khai-sinh" / "index.html"
-    assert "Xã Bình Minh nhận hồ sơ cả sáng thứ Bảy." in birth.read_text(encoding="utf-8")
-    # The broken commune keeps its last good site and says why, in the editor's terms.
-    assert (out / "xa-hong" / "index.html").read_text(encoding="utf-8") == "trang cũ"
-    lines = printed.splitlines()
+
+
+def test_broken_profile_fails_alone_with_a_clear_message(built: Built) -> None:
+    assert built.code == 1
+    assert (built.out / "xa-hong" / "index.html").read_text(encoding="utf-8") == "trang cũ"
+    lines = built.printed.splitlines()
     assert lines[0].split() == ["Đơn", "vị", "Kết", "quả", "Thủ", "tục", "Trang", "HTML", "Giây"]
-    pages = str(sum(1 for _ in (out / "xa-an-khe").rglob("*.html")))
+    pages = str(sum(1 for _ in (built.out / "xa-an-khe").rglob("*.html")))
     assert lines[1].split()[:4] == ["xa-an-khe", "xong", "3", pages]
     assert lines[2].split()[:3] == ["xa-binh-minh", "xong", "2"]
     assert lines[3].split()[:2] == ["xa-hong", "LỖI"]
-    assert "2/3 trang web đã tạo" in printed
+    assert "2/3 trang web đã tạo" in built.printed
+    assert "xa-hong: không tạo được trang web, trang cũ (nếu có) giữ nguyên." in built.printed
     assert "profiles/xa-hong.yml:2: phon: khoá `phon` không có trong định dạng. Cách sửa: có " \
-           "phải ý bạn là `phone`?" in printed
+           "phải ý bạn là `phone`?" in built.printed
+
+
+def test_a_citizen_sees_the_communes_own_office_and_notes(built: Built, serve, phone) -> None:
+    phone.goto(serve(built.out / "xa-binh-minh") + "thu-tuc/dang-ky-khai-sinh/")
+    assert phone.locator(".md-header__topic").first.inner_text() == "UBND xã Bình Minh"
+    assert phone.locator("a[href^='tel:']").first.get_attribute("href") == "tel:0262333444"
+    notes = phone.locator(".tt-notice--local").all_inner_texts()
+    assert notes == ["Lưu ý của địa phương: Xã Bình Minh nhận hồ sơ cả sáng thứ Bảy.",
+                     "Lưu ý của địa phương: Bản sao trích lục 8.000 đồng một bản."]
 
 
 def test_build_one_profile(tmp_path: Path, capsys) -> None:

@@ -60,7 +60,7 @@ def _section_title(text: str) -> str:
 
 def _rows(chunk: str, section: str, result: Documents) -> str:
     """Add the rows of one section; return the text after its last count."""
-    start, previous = 0, None
+    start, previous, first = 0, None, len(result.items)
     for match in _COUNT.finditer(chunk):
         cell = chunk[start:match.start()].strip()
         start = match.end()
@@ -75,12 +75,14 @@ def _rows(chunk: str, section: str, result: Documents) -> str:
             document.pop("originals", None), document.pop("copies", None)
             document.update({key: value for key, value in counts.items() if value})
         else:
-            _add(cell, counts, section, result)
+            _add(cell, counts, section, result, remark_ok=len(result.items) > first)
         previous = match[0]
     return chunk[start:].strip()
 
 
-def _add(cell: str, counts: dict[str, int], section: str, result: Documents) -> None:
+def _add(cell: str, counts: dict[str, int], section: str, result: Documents,
+         remark_ok: bool) -> None:
+    """Add one row: a document, or (`remark_ok`) a remark on the section's last document."""
     notes = [section] if section else []
     if form := _FORM.search(cell):
         cell = cell[:form.start()].strip()
@@ -89,12 +91,22 @@ def _add(cell: str, counts: dict[str, int], section: str, result: Documents) -> 
     if not name:
         result.unparsed.append("một hàng có số lượng nhưng không có tên giấy tờ")
         return
-    if not any(counts.values()) and _NOTE_ROW.match(name) and result.items:
+    if not any(counts.values()) and _NOTE_ROW.match(name) and remark_ok:
         previous = result.items[-1]  # a remark about the row above, not a document
-        previous["note"] = "; ".join(filter(None, (previous.get("note", ""), name)))
+        previous["note"] = join_sentences(previous.get("note", ""), name)
         return
     document: dict[str, Any] = {"name": name}
     document.update({key: value for key, value in counts.items() if value})
     if notes:
-        document["note"] = "; ".join(notes)
+        document["note"] = join_sentences(*notes)
     result.items.append(document)
+
+
+def join_sentences(*parts: str) -> str:
+    """Parts as one text, each ending in punctuation: `Giấy tờ phải nộp. Trường hợp...`."""
+    text = ""
+    for part in filter(None, (p.strip() for p in parts)):
+        if text:
+            text = text.rstrip(" ;,") + ("" if text.rstrip(" ;,")[-1] in ".:!?" else ".") + " "
+        text += part
+    return text

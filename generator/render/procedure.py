@@ -163,15 +163,19 @@ def _duration(loc: Localized, ctx: PageContext, src: str) -> str:
 
 def _fees(loc: Localized, ctx: PageContext, src: str) -> str:
     fees = loc.procedure.fees
+    local = ctx.profile.overrides.get(loc.procedure.id)
+    # Fees are often set by each province: the commune's note shows even without amounts.
+    local_note = notice("local", f'{ctx.strings.t("local_note")}: {local.fee_note}') \
+        if local and local.fee_note else ""
     if not fees:
-        return ""
+        return local_note
     rows = "".join(
         f'<li><span class="tt-fee__name">{escape(fee.name)}</span>: '
         f'<strong class="tt-fee__amount">{escape(ctx.strings.money(fee.amount))}</strong>'
         + (f'<span class="tt-fee__note">{escape(fee.note)}</span>' if fee.note else "")
         + "</li>"
         for fee in fees)
-    return f'<ul class="tt-fees">{rows}</ul>'
+    return f'<ul class="tt-fees">{rows}</ul>{local_note}'
 
 
 def _channels(loc: Localized, ctx: PageContext, src: str) -> str:
