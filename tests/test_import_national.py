@@ -180,3 +180,18 @@ def test_reimport_keeps_what_an_editor_changed(tmp_path: Path) -> None:
     again = import_national(source, out, DAY + datetime.timedelta(days=14))
     assert again.count("không đổi") == len(again.records)
     assert path.read_bytes() == snapshot
+
+
+def test_reimport_after_an_editor_renamed_a_category(tmp_path: Path) -> None:
+    source = national_subset(tmp_path)
+    out = tmp_path / "procedures"
+    import_national(source, out, DAY)
+    categories = out / "categories.yml"
+    text = categories.read_text(encoding="utf-8")
+    assert "- id: ho-tich\n  name: Hộ tịch\n" in text
+    renamed = text.replace("name: Hộ tịch\n", "name: Hộ tịch (khai sinh, kết hôn, khai tử)\n")
+    categories.write_text("# Lĩnh vực của tỉnh\n" + renamed, encoding="utf-8")
+    report = import_national(source, out, DAY + datetime.timedelta(days=1))
+    assert report.new_categories == []
+    assert report.count("không đổi") == len(report.records)
+    assert categories.read_text(encoding="utf-8") == "# Lĩnh vực của tỉnh\n" + renamed

@@ -1,8 +1,10 @@
 """Map the portal's fields (lĩnh vực) to catalog categories, extending categories.yml.
 
 A field keeps the category an editor gave it: names are matched against categories.yml
-first (ignoring case and spacing). A new field gets the slug of its name as its id; new
-categories are appended to the end of the file, so its comments and order stay.
+first (ignoring case and spacing), then the slug of the name against its ids (a category the
+editor renamed). A new field gets the slug of its name as its id (two new fields with the
+same slug are told apart by `-2`, `-3`); new categories are appended to the end of the file,
+so its comments and order stay.
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ class CategoryMap:
         entries = [e for e in existing if isinstance(e, dict)] if isinstance(existing, list) \
             else []
         self.ids = {_key(str(e.get("name", ""))): str(e["id"]) for e in entries if "id" in e}
-        self.taken = set(self.ids.values())
+        self.existing = set(self.ids.values())
+        self.taken = set(self.existing)
         self.added: list[tuple[str, str]] = []
 
     def category_for(self, field_name: str) -> str:
@@ -44,6 +47,10 @@ class CategoryMap:
         slug = suggest_slug(name)
         if len(slug) > MAX_LENGTH:
             slug = slug[:MAX_LENGTH + 1].rsplit("-", 1)[0]
+        if slug in self.existing:
+            # The editor renamed this field's category in categories.yml: it is still the one.
+            self.ids[key] = slug
+            return slug
         candidate, number = slug, 2
         while candidate in self.taken:
             candidate, number = f"{slug}-{number}", number + 1

@@ -8,6 +8,8 @@ parsed by their own modules; national fields the format has no key for are kept 
 from __future__ import annotations
 
 import datetime
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,7 +51,7 @@ def field_text(record: dict[str, Any], key: str) -> str:
 
 def convert(record: dict[str, Any], category: str) -> Converted:
     """The procedure of one record, without `id`, `updated`, `review`, `provenance`."""
-    text = lambda key: field_text(record, key)  # noqa: E731 - a local shorthand
+    text = functools.partial(field_text, record)
     code = one_line(text("ma_thu_tuc"))
     out = Converted(code=code, data={})
     data = out.data
@@ -97,7 +99,7 @@ def convert(record: dict[str, Any], category: str) -> Converted:
     return out
 
 
-def _note(out: Converted, key: str, unparsed: list[str], text: Any) -> None:
+def _note(out: Converted, key: str, unparsed: list[str], text: Callable[[str], str]) -> None:
     """Report what a parser could not read, and keep the table's original text."""
     out.report.extend(f"{key}: {line}" for line in unparsed)
     if unparsed and clean(text(key)):
