@@ -195,3 +195,31 @@ def test_reimport_after_an_editor_renamed_a_category(tmp_path: Path) -> None:
     assert report.new_categories == []
     assert report.count("không đổi") == len(report.records)
     assert categories.read_text(encoding="utf-8") == "# Lĩnh vực của tỉnh\n" + renamed
+
+
+def test_a_hand_written_file_with_the_same_code_is_completed_not_duplicated(
+        tmp_path: Path) -> None:
+    source = national_subset(tmp_path)
+    root = project(tmp_path / "site")
+    out = root / "procedures"
+    hand = out / "tu-viet" / "khai-sinh-luu-dong.yml"
+    hand.parent.mkdir(parents=True)
+    (out / "categories.yml").write_text("- id: ho-tich\n  name: Hộ tịch\n", encoding="utf-8")
+    hand.write_text("id: khai-sinh-luu-dong\ncode: \"1.003583\"\ntitle: Khai sinh lưu động\n"
+                    "category: ho-tich\nsummary: Cán bộ đến tận thôn.\ndocuments: [Tờ khai]\n"
+                    "steps: [Nộp tờ khai]\nduration: 5 ngày\nresult: Giấy khai sinh\n"
+                    "updated: 2026-01-01\n", encoding="utf-8")
+    report = import_national(source, out, DAY)
+    entry = next(r for r in report.records if r.code == "1.003583")
+    assert (entry.status, entry.procedure_id) == ("cập nhật", "khai-sinh-luu-dong")
+    assert "title: giữ nội dung biên tập viên đã sửa" in entry.lines
+    assert not any("cũng đã đổi" in line for line in entry.lines)
+    catalog = load_catalog(out, root)
+    same = [p for p in catalog.procedures if p.code == "1.003583"]
+    assert [p.source_file for p in same] == ["procedures/tu-viet/khai-sinh-luu-dong.yml"]
+    birth = same[0]
+    assert (birth.title, birth.summary, birth.duration) == (
+        "Khai sinh lưu động", "Cán bộ đến tận thôn.", "5 ngày")
+    assert birth.legal_basis and birth.channels  # empty fields filled from the national data
+    assert birth.provenance is not None and birth.provenance.national_code == "1.003583"
+    assert birth.review == "needed"

@@ -57,7 +57,7 @@ def merge(existing: dict[str, Any] | None, fresh: dict[str, Any], provenance: di
         prints[key] = new  # the national value last seen, whoever owns the field
         if fingerprint(existing.get(key)) != last:
             merged.kept.append(key)
-            if new != last:
+            if new != last and recorded:  # a hand-written file adopted now has no history
                 merged.conflicts.append(key)
             continue
         if new != last:

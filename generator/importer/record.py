@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..fields import is_web_url
 from .channels import parse_channels
 from .documents import parse_documents
 from .legal import parse_legal_basis
@@ -140,12 +141,13 @@ def _fees(amounts: dict[str, int]) -> list[dict[str, Any]]:
 
 
 def provenance(code: str, url: str, imported: datetime.date,
-               fingerprints: dict[str, str], extra: dict[str, str]) -> dict[str, Any]:
-    """The `provenance` mapping written into an imported file."""
+               extra: dict[str, str]) -> dict[str, Any]:
+    """The `provenance` mapping of an imported file, without the fingerprints (the merge adds
+    them, as it alone knows which values were written)."""
     result: dict[str, Any] = {"national_code": code}
-    if url.startswith(("http://", "https://")) and " " not in url:
+    if is_web_url(url):
         result["url"] = url
-    result.update(imported=imported, fingerprints=fingerprints)
+    result["imported"] = imported
     if extra:
         result["extra"] = extra
     return result

@@ -96,7 +96,7 @@ def import_national(source: Path, out: Path, today: datetime.date) -> ImportRepo
         procedure_id = str(found.data.get("id")) if found else ids[result.code]
         fresh = {"id": procedure_id, **result.data}
         merged = merge(found.data if found else None, fresh,
-                       provenance(result.code, url, today, {}, result.extra), today)
+                       provenance(result.code, url, today, result.extra), today)
         entry.procedure_id = procedure_id
         entry.lines += [f"{key}: giữ nội dung biên tập viên đã sửa" for key in merged.kept
                         if key not in merged.conflicts]
