@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.catalog import catalog_files
+from generator.catalog import CATALOG_FILES, catalog_files
 from generator.cli import main
 from generator.schema import DESCRIPTIONS, ITEM_DESCRIPTIONS, procedure_schema
 from generator.validate import ITEM_KEYS, PROCEDURE_KEYS
@@ -23,7 +23,8 @@ def as_json(path: Path) -> object:
 
 
 def procedure_files(catalog: Path) -> list[Path]:
-    return [p for p in catalog_files(catalog) if "." not in p.stem and p.stem != "categories"]
+    return [p for p in catalog_files(catalog) if "." not in p.stem
+            and not (p.parent == catalog and p.stem in CATALOG_FILES)]
 
 
 def validator() -> jsonschema.Draft202012Validator:

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from ..catalog import catalog_files
+from ..catalog import CATALOG_FILES, catalog_files
 from ..errors import Problems
 from .categories import CategoryMap
 from .ids import assign_ids
@@ -137,7 +137,7 @@ def _existing(out: Path) -> tuple[dict[str, _Existing], set[str]]:
     if not out.is_dir():
         return found, taken
     for path in catalog_files(out):
-        if path.parent == out and path.stem == "categories" or "." in path.stem:
+        if path.parent == out and path.stem in CATALOG_FILES or "." in path.stem:
             continue
         try:
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST_LOADER)  # noqa: S506
