@@ -54,6 +54,14 @@ class PageContext:
         category = self.categories[category_id]
         return category.names.get(self.strings.lang) or category.name
 
+    def category_lang(self, category_id: str) -> str:
+        """A `lang` attribute when a category's name has no translation into this language."""
+        source = self.profile.source_language
+        lang = self.strings.lang
+        if lang == source or self.categories[category_id].names.get(lang):
+            return ""
+        return f' lang="{source}"'
+
     def link(self, from_src: str, to_src: str) -> str:
         """Relative link between two generated pages of the same language."""
         return relative(page_url(from_src, self.directory_urls),
@@ -64,6 +72,12 @@ class PageContext:
 
     def category_link(self, from_src: str, category_id: str) -> str:
         return self.link(from_src, category_src(category_id))
+
+    def source_language_link(self, src: str) -> str:
+        """Link from a page of this language to the same page in the source language (which
+        sits one folder up, at the site root)."""
+        url = page_url(src, self.directory_urls)
+        return relative(url, "../" + url)
 
     def file_link(self, from_src: str, project_path: str) -> str:
         """Link to a project file (a blank form), copied once into the site root's files folder."""

@@ -15,7 +15,8 @@ def render_home(categories: list[tuple[Category, list[Procedure]]], ctx: PageCon
     t = ctx.strings.t
     cards = "".join(
         f'<li><a class="tt-category" href="{ctx.category_link(HOME, category.id)}">'
-        f'<span class="tt-category__name">{escape(ctx.category_name(category.id))}</span>'
+        f'<span class="tt-category__name"{ctx.category_lang(category.id)}>'
+        f"{escape(ctx.category_name(category.id))}</span>"
         f'<span class="tt-category__count">{escape(t("procedures_count", count=len(procs)))}'
         f"</span></a></li>"
         for category, procs in categories)
@@ -39,7 +40,7 @@ def render_category(category: Category, procedures: list[Procedure],
         f'<li class="tt-listing__item"><a href="{ctx.procedure_link(src, p.id)}">'
         f"{escape(p.title)}</a><p>{escape(p.summary)}</p></li>"
         for p in procedures)
-    html = (f'<h1 id="tt-tieu-de">{escape(name)}</h1>'
+    html = (f'<h1 id="tt-tieu-de"{ctx.category_lang(category.id)}>{escape(name)}</h1>'
             f'<p class="tt-summary">{escape(ctx.strings.t("category_lead", name=name))}</p>'
             f'<ul class="tt-listing">{items}</ul>')
     return RenderedPage(src=src, title=name, html=html)

@@ -38,12 +38,12 @@ def _header(loc: Localized, ctx: PageContext) -> str:
     proc, t = loc.procedure, ctx.strings.t
     notices = []
     if loc.draft:
-        notices.append(notice("draft", t("draft_translation")))
+        notices.append(_with_source_link(notice("draft", t("draft_translation")), loc, ctx))
     if loc.stale:
-        notices.append(notice("stale", t("stale_translation")))
+        notices.append(_with_source_link(notice("stale", t("stale_page")), loc, ctx))
     title_notice = _translation_notice(loc, ctx, "title")
-    return (f'<h1 id="tt-tieu-de">{escape(proc.title)}</h1>{title_notice}'
-            f'<p class="tt-summary">{escape(proc.summary)}</p>'
+    return (f'<h1 id="tt-tieu-de"{_lang(loc, "title")}>{escape(proc.title)}</h1>{title_notice}'
+            f'<p class="tt-summary"{_lang(loc, "summary")}>{escape(proc.summary)}</p>'
             f'{_translation_notice(loc, ctx, "summary")}{"".join(notices)}\n{_answer(loc, ctx)}')
 
 
@@ -89,11 +89,32 @@ def _submit_button(loc: Localized, ctx: PageContext) -> list[str]:
 
 
 def _translation_notice(loc: Localized, ctx: PageContext, field: str) -> str:
+    """What a reader must know about the translation of one section, in the page language."""
+    notices = []
     if field in loc.missing:
-        return notice("untranslated", ctx.strings.t("not_translated"))
-    if field in loc.stale:
-        return notice("stale", ctx.strings.t("stale_translation"))
-    return ""
+        notices.append(notice("untranslated", ctx.strings.t("not_translated")))
+    elif loc.partly_missing(field):
+        notices.append(notice("untranslated", ctx.strings.t("partly_translated")))
+    if loc.is_stale(field):
+        notices.append(notice("stale", ctx.strings.t("stale_translation")))
+    return "".join(notices)
+
+
+def _with_source_link(html: str, loc: Localized, ctx: PageContext) -> str:
+    """A page notice followed by a link to the same page in the source language."""
+    href = ctx.source_language_link(procedure_src(loc.procedure.id))
+    link = (f' <a class="tt-notice__link" href="{href}" hreflang="{loc.source_lang}">'
+            f'{escape(ctx.strings.t("read_in_vietnamese"))}</a>')
+    return html.removesuffix("</p>") + link + "</p>"
+
+
+def _lang(loc: Localized, field: str, index: int | None = None, sub: str = "") -> str:
+    """A `lang` attribute for text shown in the source language on a translated page."""
+    if loc.is_source:
+        return ""
+    shown_in_source = (loc.untranslated(field, index, sub) if index is not None
+                       else field in loc.missing)
+    return f' lang="{loc.source_lang}"' if shown_in_source else ""
 
 
 def _documents(loc: Localized, ctx: PageContext, src: str) -> str:
@@ -108,10 +129,12 @@ def _documents(loc: Localized, ctx: PageContext, src: str) -> str:
             extra += (f'<a class="tt-doc__form" href="{escape(href)}" download>'
                       f'{escape(t("download_form"))}</a>')
         if doc.note:
-            extra += f'<span class="tt-doc__note">{escape(doc.note)}</span>'
+            extra += (f'<span class="tt-doc__note"{_lang(loc, "documents", index, "note")}>'
+                      f'{escape(doc.note)}</span>')
         box = f"tt-doc-{loc.procedure.id}-{index}"
         items.append(f'<li class="tt-doc"><input type="checkbox" id="{box}">'
-                     f'<label for="{box}">{escape(doc.name)}</label>{extra}</li>')
+                     f'<label for="{box}"{_lang(loc, "documents", index, "name")}>'
+                     f'{escape(doc.name)}</label>{extra}</li>')
     # thutuc.js keeps the ticks on the phone (localStorage), keyed by procedure id.
     return (f'<p class="tt-lead">{escape(t("documents_lead"))}</p>'
             f'<ul class="tt-checklist" data-procedure="{loc.procedure.id}">\n'
@@ -143,10 +166,12 @@ def _where(loc: Localized, ctx: PageContext, src: str) -> str:
 
 def _steps(loc: Localized, ctx: PageContext, src: str) -> str:
     items = "\n".join(
-        f'<li class="tt-step"><strong class="tt-step__title">{escape(step.title)}</strong>'
-        + (f'<div class="tt-step__text">{markdown_to_html(step.text)}</div>' if step.text else "")
+        f'<li class="tt-step"><strong class="tt-step__title"{_lang(loc, "steps", i, "title")}>'
+        f"{escape(step.title)}</strong>"
+        + (f'<div class="tt-step__text"{_lang(loc, "steps", i, "text")}>'
+           f"{markdown_to_html(step.text)}</div>" if step.text else "")
         + "</li>"
-        for step in loc.procedure.steps)
+        for i, step in enumerate(loc.procedure.steps))
     return f'<ol class="tt-steps">\n{items}\n</ol>'
 
 
@@ -166,11 +191,13 @@ def _fees(loc: Localized, ctx: PageContext, src: str) -> str:
     if not fees:
         return ""
     rows = "".join(
-        f'<li><span class="tt-fee__name">{escape(fee.name)}</span>: '
+        f'<li><span class="tt-fee__name"{_lang(loc, "fees", i, "name")}>{escape(fee.name)}'
+        "</span>: "
         f'<strong class="tt-fee__amount">{escape(ctx.strings.money(fee.amount))}</strong>'
-        + (f'<span class="tt-fee__note">{escape(fee.note)}</span>' if fee.note else "")
+        + (f'<span class="tt-fee__note"{_lang(loc, "fees", i, "note")}>{escape(fee.note)}</span>'
+           if fee.note else "")
         + "</li>"
-        for fee in fees)
+        for i, fee in enumerate(fees))
     return f'<ul class="tt-fees">{rows}</ul>'
 
 
@@ -200,21 +227,24 @@ def _guide_link(ctx: PageContext, src: str) -> str:
 
 
 def _result(loc: Localized, ctx: PageContext, src: str) -> str:
-    return f'<p class="tt-result">{escape(loc.procedure.result)}</p>'
+    return f'<p class="tt-result"{_lang(loc, "result")}>{escape(loc.procedure.result)}</p>'
 
 
 def _applicants(loc: Localized, ctx: PageContext, src: str) -> str:
-    return _text_list(loc.procedure.applicants)
+    items = _text_list(loc.procedure.applicants)
+    return f'<div{_lang(loc, "applicants")}>{items}</div>' if items else ""
 
 
 def _conditions(loc: Localized, ctx: PageContext, src: str) -> str:
     text = loc.procedure.conditions
-    return f'<div class="tt-conditions">{markdown_to_html(text)}</div>' if text else ""
+    return (f'<div class="tt-conditions"{_lang(loc, "conditions")}>{markdown_to_html(text)}'
+            "</div>" if text else "")
 
 
 def _faq(loc: Localized, ctx: PageContext, src: str) -> str:
-    return "".join(f'<div class="tt-faq"><h3>{escape(item.q)}</h3>'
-                   f"{markdown_to_html(item.a)}</div>" for item in loc.procedure.faq)
+    return "".join(f'<div class="tt-faq"><h3{_lang(loc, "faq", i, "q")}>{escape(item.q)}</h3>'
+                   f'<div{_lang(loc, "faq", i, "a")}>{markdown_to_html(item.a)}</div></div>'
+                   for i, item in enumerate(loc.procedure.faq))
 
 
 def _related(loc: Localized, ctx: PageContext, src: str) -> str:
