@@ -6,6 +6,7 @@
     thutuc build --offline  the offline edition for kiosks and USB sticks, opened from disk
                             (default DIR: site-offline/)
     thutuc serve            preview with live reload (mkdocs serve)
+    thutuc translations     what is left to translate; stamp, export, import (see its --help)
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from . import publish
+from . import publish, translators_cli
 from .errors import CatalogError
 from .plugin import site_source
 from .site import Site, load_site
@@ -62,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
         if name == "serve":
             command.add_argument("-a", "--dev-addr", default="127.0.0.1:8000",
                                  help="address to serve on (default: %(default)s)")
+    translators_cli.register(commands, _project)
     return parser
 
 
@@ -100,6 +102,12 @@ def _site_from(config: MkDocsConfig) -> Site:
     if plugin is None:
         raise Abort("mkdocs.yml chưa bật plugin `thutuc` (mục `plugins:`).")
     return load_site(site_source(config, plugin.config))
+
+
+def _project(config_file: Path) -> tuple[Site, Path]:
+    """The site of a project and its root folder (where mkdocs.yml is)."""
+    config = _load_config(config_file)
+    return _site_from(config), Path(config.config_file_path).parent
 
 
 def _check(args: argparse.Namespace, counter: _Counter) -> int:

@@ -171,3 +171,29 @@ def collapse(paths: list[str], procedure: Procedure) -> list[str]:
         else:
             result.append(path)
     return result
+
+
+def current_stamp(procedure: Procedure, overlay: Overlay) -> dict[str, str]:
+    """What `stamp` writes: the current fingerprint of every translated leaf."""
+    current = leaf_fingerprints(procedure)
+    return {path: current[path] for path in translated_paths(procedure, overlay)}
+
+
+def normalized_stamp(procedure: Procedure, overlay: Overlay | None) -> dict[str, str]:
+    """An overlay's stamp in per-leaf form, saying exactly what its `source:` says now:
+    fresh leaves get their current fingerprint, stale ones an old one, unknown ones none."""
+    if overlay is None or not overlay.source:
+        return {}
+    fresh = current_stamp(procedure, overlay)
+    stale = set(stale_paths(procedure, overlay))
+    stamp = overlay.source
+    known = translated_paths(procedure, overlay) if isinstance(stamp, str) else \
+        [p for p in translated_paths(procedure, overlay) if p in stamp or field_of(p) in stamp]
+    result = {}
+    for path in known:
+        if path not in stale:
+            result[path] = fresh[path]
+        else:
+            result[path] = stamp if isinstance(stamp, str) else \
+                stamp.get(path, stamp.get(field_of(path), ""))
+    return result
