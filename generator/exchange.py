@@ -138,17 +138,18 @@ def _plan_one(procedure: Procedure, overlay: Overlay | None, lang: str, rows: li
     stamp = normalized_stamp(procedure, overlay)
     old_stamp = dict(stamp)
     current = leaf_fingerprints(procedure)
+    stale = set(stale_paths(procedure, overlay))
     added = changed = older = 0
     for row in rows:
         value = _leaf(row.translation, row.path)
         if not value:
             continue  # an empty cell never deletes a translation
         made_from = fingerprint(_leaf(row.source, row.path))
-        if made_from != current[row.path]:
-            stamp[row.path] = made_from  # translated from an older source text: stays stale
-            older += 1
-        elif not (row.stale and value == leaves.get(row.path)):
-            stamp[row.path] = current[row.path]
+        if value != leaves.get(row.path):
+            stamp[row.path] = made_from  # new text: made from the source shown beside it
+            older += made_from != current[row.path]
+        elif row.path in stale and not row.stale and made_from == current[row.path]:
+            stamp[row.path] = made_from  # the translator cleared the stale mark: checked
         added += row.path not in leaves
         changed += row.path in leaves and leaves[row.path] != value
         leaves[row.path] = value

@@ -121,6 +121,15 @@ def _write_po(lang: str, rows: list[Row]) -> str:
 
 
 def _read_po(text: str, shown: str, problems: Problems) -> ExchangeFile | None:
+    # polib quietly cuts the last letter off a string whose closing quote is missing; a
+    # translation must never change unnoticed, so such lines are refused first.
+    for number, line in enumerate(text.split("\n"), 1):
+        stripped = line.strip()
+        if stripped.startswith(("msgctxt", "msgid", "msgstr", '"')) and \
+                not _quoted(stripped[stripped.index('"'):] if '"' in stripped else ""):
+            problems.add(shown, number, "", "tệp PO hỏng: chuỗi thiếu dấu ngoặc kép đóng `\"`.",
+                         "thêm dấu `\"` ở cuối dòng, hoặc mở và lưu lại tệp bằng Poedit.")
+            return None
     try:
         po = polib.pofile(text)
     except (OSError, ValueError) as error:
@@ -136,6 +145,14 @@ def _read_po(text: str, shown: str, problems: Problems) -> ExchangeFile | None:
                         note=entry.comment or "", line=entry.linenum))
     lang = po.metadata.get("Language", "")
     return _one_language([lang] * max(len(rows), 1), rows, shown, problems)
+
+
+def _quoted(text: str) -> bool:
+    """`"..."` with its closing quote not escaped."""
+    if len(text) < 2 or not text.endswith('"'):
+        return False
+    backslashes = len(text[:-1]) - len(text[:-1].rstrip("\\"))
+    return backslashes % 2 == 0
 
 
 def _one_language(langs: list[str], rows: list[Row], shown: str,
