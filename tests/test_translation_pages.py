@@ -12,6 +12,7 @@ import pytest
 from conftest import build
 from langproject import procedure, random_catalog, write_project
 
+from generator.cli import main
 from generator.ui import load_strings
 
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English"), ("hre", "Hrê"), ("bdq", "Bahnar"),
@@ -121,3 +122,22 @@ def test_one_sitemap_with_alternates_for_every_page(tmp_path: Path) -> None:
     # Deterministic: a second build writes the same bytes.
     again = build(project, tmp_path / "again")
     assert (again / "sitemap.xml.gz").read_bytes() == (site / "sitemap.xml.gz").read_bytes()
+
+
+def test_stale_field_is_marked_on_its_section_only(tmp_path: Path) -> None:
+    overlay = {"status": "reviewed", "title": "One", "summary": "One summary.",
+               "documents": [{"name": "Paper 1"}, {"name": "Paper 2"}],
+               "steps": [{"title": "S1", "text": "T1"}, {"title": "S2", "text": "T2"}],
+               "duration": "Same day", "result": "A result"}
+    project = write_project(tmp_path / "p", LANGUAGES[:2], [procedure("mot")],
+                            {("mot", "en"): overlay})
+    assert main(["translations", "-f", str(project / "mkdocs.yml"), "stamp"]) == 0
+    source = project / "procedures/ho-tich/mot.yml"
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "Kết quả của mot", "Kết quả mới"), encoding="utf-8")
+    body = article(page(build(project, tmp_path / "site"), "en", "mot"))
+    assert "tt-notice--draft" not in body and "tt-notice--untranslated" not in body
+    assert "The Vietnamese page changed after this was translated" in body
+    stale = re.findall(r'<section class="tt-section" id="([a-z-]+)-muc"><h2[^>]*>[^<]*</h2>'
+                       r'<p class="tt-notice tt-notice--stale">', body)
+    assert stale == ["ket-qua"]

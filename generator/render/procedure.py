@@ -38,9 +38,11 @@ def _header(loc: Localized, ctx: PageContext) -> str:
     proc, t = loc.procedure, ctx.strings.t
     notices = []
     if loc.draft:
-        notices.append(_with_source_link(notice("draft", t("draft_translation")), loc, ctx))
+        notices.append(notice("draft", t("draft_translation")))
     if loc.stale:
-        notices.append(_with_source_link(notice("stale", t("stale_page")), loc, ctx))
+        notices.append(notice("stale", t("stale_page")))
+    if notices:  # one way back to the source text is enough
+        notices[-1] = _with_source_link(notices[-1], loc, ctx)
     title_notice = _translation_notice(loc, ctx, "title")
     return (f'<h1 id="tt-tieu-de"{_lang(loc, "title")}>{escape(proc.title)}</h1>{title_notice}'
             f'<p class="tt-summary"{_lang(loc, "summary")}>{escape(proc.summary)}</p>'
