@@ -80,7 +80,13 @@ def test_partial_list_draft_and_notices_in_page_language(tmp_path: Path) -> None
     assert link and link.group(1) == "../../../thu-tuc/mot/"
     # hre has no interface translation: notices fall back to Vietnamese text.
     hre = article(page(site, "hre", "mot"))
-    assert "Phần này chưa được dịch" in hre and '<html lang="hre"' in page(site, "hre", "mot")
+    assert '<p class="tt-notice tt-notice--untranslated" lang="vi">Phần này chưa được dịch' in hre
+    head = page(site, "hre", "mot").split("</head>")[0]
+    assert '<html lang="hre"' in head
+    base = "https://example.org/xa/"
+    assert re.findall(r'<link rel="alternate" hreflang="([a-z-]+)" href="([^"]+)">', head) == [
+        ("vi", base + "thu-tuc/mot/"), ("en", base + "en/thu-tuc/mot/"),
+        ("hre", base + "hre/thu-tuc/mot/"), ("x-default", base + "thu-tuc/mot/")]
 
 
 def test_category_names_and_home_per_language(tmp_path: Path) -> None:

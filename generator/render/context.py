@@ -91,6 +91,8 @@ def section(section_id: str, title: str, body: str, notice: str = "") -> str:
             f'<h2 id="{section_id}">{escape(title)}</h2>\n{notice}{body}\n</section>')
 
 
-def notice(kind: str, text: str) -> str:
-    """A small inline admonition (translation notices, local notes, the sample warning)."""
-    return f'<p class="tt-notice tt-notice--{kind}">{escape(text)}</p>'
+def notice(kind: str, text: str, lang: str = "") -> str:
+    """A small inline admonition (translation notices, local notes, the sample warning);
+    `lang` when its text is not in the page's language (an interface string not translated)."""
+    attribute = f' lang="{lang}"' if lang else ""
+    return f'<p class="tt-notice tt-notice--{kind}"{attribute}>{escape(text)}</p>'

@@ -35,12 +35,12 @@ def render_procedure(loc: Localized, ctx: PageContext) -> RenderedPage:
 
 
 def _header(loc: Localized, ctx: PageContext) -> str:
-    proc, t = loc.procedure, ctx.strings.t
+    proc = loc.procedure
     notices = []
     if loc.draft:
-        notices.append(notice("draft", t("draft_translation")))
+        notices.append(_notice("draft", "draft_translation", ctx))
     if loc.stale:
-        notices.append(notice("stale", t("stale_page")))
+        notices.append(_notice("stale", "stale_page", ctx))
     if notices:  # one way back to the source text is enough
         notices[-1] = _with_source_link(notices[-1], loc, ctx)
     title_notice = _translation_notice(loc, ctx, "title")
@@ -94,12 +94,18 @@ def _translation_notice(loc: Localized, ctx: PageContext, field: str) -> str:
     """What a reader must know about the translation of one section, in the page language."""
     notices = []
     if field in loc.missing:
-        notices.append(notice("untranslated", ctx.strings.t("not_translated")))
+        notices.append(_notice("untranslated", "not_translated", ctx))
     elif loc.partly_missing(field):
-        notices.append(notice("untranslated", ctx.strings.t("partly_translated")))
+        notices.append(_notice("untranslated", "partly_translated", ctx))
     if loc.is_stale(field):
-        notices.append(notice("stale", ctx.strings.t("stale_translation")))
+        notices.append(_notice("stale", "stale_translation", ctx))
     return "".join(notices)
+
+
+def _notice(kind: str, key: str, ctx: PageContext) -> str:
+    """A notice in the page's language, or marked as Vietnamese when it lacks that string."""
+    strings = ctx.strings
+    return notice(kind, strings.t(key), "" if strings.is_own(key) else strings.fallback_lang)
 
 
 def _with_source_link(html: str, loc: Localized, ctx: PageContext) -> str:
