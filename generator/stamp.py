@@ -28,7 +28,7 @@ def stamp_overlays(site: Site, project_root: Path, langs: list[str], ids: list[s
 
     Unknown languages or ids are problems, and then nothing is written.
     """
-    known_ids = {p.id for p in site.catalog.procedures}
+    by_id = {p.id: p for p in site.catalog.procedures}
     codes = [language.code for language in site.profile.languages[1:]]
     for lang in langs:
         if lang not in codes:
@@ -36,7 +36,7 @@ def stamp_overlays(site: Site, project_root: Path, langs: list[str], ids: list[s
                          f"ngôn ngữ `{lang}` không phải là một ngôn ngữ dịch của trang.",
                          "chọn một trong: " + ", ".join(f"`{c}`" for c in codes) + ".")
     for procedure_id in ids:
-        if procedure_id not in known_ids:
+        if procedure_id not in by_id:
             problems.add("", 0, procedure_id,
                          f"không có thủ tục `{procedure_id}` trong danh mục.")
     if problems:
@@ -45,7 +45,7 @@ def stamp_overlays(site: Site, project_root: Path, langs: list[str], ids: list[s
     for overlay in site.catalog.overlays:
         if (langs and overlay.lang not in langs) or (ids and overlay.procedure_id not in ids):
             continue
-        stamp = current_stamp(site.catalog.procedure(overlay.procedure_id), overlay)
+        stamp = current_stamp(by_id[overlay.procedure_id], overlay)
         changed = overlay.source != stamp
         if changed:
             path = project_root / overlay.source_file

@@ -9,11 +9,11 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from conftest import build
-from langproject import procedure, random_catalog, write_project
 
 from generator.cli import main
 from generator.ui import load_strings
+from tests.conftest import build
+from tests.langproject import procedure, random_catalog, write_project
 
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English"), ("hre", "Hrê"), ("bdq", "Bahnar"),
              ("km", "ខ្មែរ")]
@@ -144,6 +144,6 @@ def test_stale_field_is_marked_on_its_section_only(tmp_path: Path) -> None:
     body = article(page(build(project, tmp_path / "site"), "en", "mot"))
     assert "tt-notice--draft" not in body and "tt-notice--untranslated" not in body
     assert "The Vietnamese page changed after this was translated" in body
-    stale = re.findall(r'<section class="tt-section" id="([a-z-]+)-muc"><h2[^>]*>[^<]*</h2>'
-                       r'<p class="tt-notice tt-notice--stale">', body)
+    stale = re.findall(r'<section class="tt-section" id="([a-z-]+)-muc">\s*<h2[^>]*>[^<]*</h2>'
+                       r'\s*<p class="tt-notice tt-notice--stale">', body)
     assert stale == ["ket-qua"]

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import polib
 import pytest
-from langproject import procedure, write_project
 
 from generator.cli import main
+from tests.langproject import procedure, write_project
 
 LANGS = [("vi", "Tiếng Việt"), ("en", "English"), ("rad", "Êđê")]
 HEADER = "# Bản dịch tiếng Anh.\n# Người dịch: Test.\n"

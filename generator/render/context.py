@@ -74,10 +74,10 @@ class PageContext:
         return self.link(from_src, category_src(category_id))
 
     def source_language_link(self, src: str) -> str:
-        """Link from a page of this language to the same page in the source language (which
-        sits one folder up, at the site root)."""
+        """Link from a page of this language to the same page in the source language, which
+        sits at the site root."""
         url = page_url(src, self.directory_urls)
-        return relative(url, "../" + url)
+        return relative(url, self.shared_root + url)
 
     def file_link(self, from_src: str, project_path: str) -> str:
         """Link to a project file (a blank form), copied once into the site root's files folder."""

@@ -239,8 +239,7 @@ def _result(loc: Localized, ctx: PageContext, src: str) -> str:
 
 
 def _applicants(loc: Localized, ctx: PageContext, src: str) -> str:
-    items = _text_list(loc.procedure.applicants)
-    return f'<div{_lang(loc, "applicants")}>{items}</div>' if items else ""
+    return _text_list(loc.procedure.applicants, _lang(loc, "applicants"))
 
 
 def _conditions(loc: Localized, ctx: PageContext, src: str) -> str:
@@ -251,7 +250,7 @@ def _conditions(loc: Localized, ctx: PageContext, src: str) -> str:
 
 def _faq(loc: Localized, ctx: PageContext, src: str) -> str:
     return "".join(f'<div class="tt-faq"><h3{_lang(loc, "faq", i, "q")}>{escape(item.q)}</h3>'
-                   f'<div{_lang(loc, "faq", i, "a")}>{markdown_to_html(item.a)}</div></div>'
+                   f'{_marked(markdown_to_html(item.a), _lang(loc, "faq", i, "a"))}</div>'
                    for i, item in enumerate(loc.procedure.faq))
 
 
@@ -268,8 +267,14 @@ def _legal(loc: Localized, ctx: PageContext, src: str) -> str:
             f"{_text_list(loc.procedure.legal_basis)}</details>")
 
 
-def _text_list(items: tuple[str, ...]) -> str:
-    return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>" if items else ""
+def _text_list(items: tuple[str, ...], attributes: str = "") -> str:
+    return (f"<ul{attributes}>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
+            if items else "")
+
+
+def _marked(html: str, attributes: str) -> str:
+    """Rendered Markdown, in a `<div>` carrying `attributes` when there are any."""
+    return f"<div{attributes}>{html}</div>" if attributes else html
 
 
 def _footer(proc: Procedure, ctx: PageContext) -> str:
