@@ -14,6 +14,7 @@ from .errors import Problems
 from .fieldpaths import current_stamp
 from .overlay_file import with_stamp, write_atomically
 from .site import Site
+from .translation_status import check_targets
 
 
 @dataclass(frozen=True)
@@ -28,19 +29,10 @@ def stamp_overlays(site: Site, project_root: Path, langs: list[str], ids: list[s
 
     Unknown languages or ids are problems, and then nothing is written.
     """
-    by_id = {p.id: p for p in site.catalog.procedures}
-    codes = [language.code for language in site.profile.languages[1:]]
-    for lang in langs:
-        if lang not in codes:
-            problems.add("mkdocs.yml", 0, "languages",
-                         f"ngôn ngữ `{lang}` không phải là một ngôn ngữ dịch của trang.",
-                         "chọn một trong: " + ", ".join(f"`{c}`" for c in codes) + ".")
-    for procedure_id in ids:
-        if procedure_id not in by_id:
-            problems.add("", 0, procedure_id,
-                         f"không có thủ tục `{procedure_id}` trong danh mục.")
+    check_targets(site, langs, ids, problems)
     if problems:
         return []
+    by_id = {p.id: p for p in site.catalog.procedures}
     result = []
     for overlay in site.catalog.overlays:
         if (langs and overlay.lang not in langs) or (ids and overlay.procedure_id not in ids):

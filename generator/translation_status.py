@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .errors import Problems
 from .fieldpaths import collapse, missing_paths, stale_paths, translated_paths
 from .site import Site, strings_for
 from .translate import overlays_for
@@ -71,6 +72,20 @@ def target_languages(site: Site, langs: list[str] | None) -> list[str]:
     """The configured non-source languages, or those of `langs` (in configured order)."""
     codes = [language.code for language in site.profile.languages[1:]]
     return [code for code in codes if not langs or code in langs]
+
+
+def check_targets(site: Site, langs: list[str], ids: list[str], problems: Problems) -> None:
+    """Report languages that are not translation languages of the site, and unknown ids."""
+    codes = [language.code for language in site.profile.languages[1:]]
+    for lang in langs:
+        if lang not in codes:
+            problems.add("", 0, "--lang",
+                         f"`{lang}` không phải là một ngôn ngữ dịch của trang.",
+                         "chọn một trong: " + ", ".join(f"`{c}`" for c in codes) + ".")
+    known = {p.id for p in site.catalog.procedures}
+    for procedure_id in ids:
+        if procedure_id not in known:
+            problems.add("", 0, procedure_id, f"không có thủ tục `{procedure_id}` trong danh mục.")
 
 
 def summaries(site: Site, items: list[Status]) -> list[LanguageSummary]:

@@ -20,7 +20,14 @@ from .exchange_formats import FORMATS, read_exchange, write_exchange
 from .overlay_file import write_atomically
 from .site import Site
 from .stamp import stamp_overlays
-from .translation_status import LanguageSummary, Status, needing_work, statuses, summaries
+from .translation_status import (
+    LanguageSummary,
+    Status,
+    check_targets,
+    needing_work,
+    statuses,
+    summaries,
+)
 
 # Loads the site of the project named by `-f`, and gives its root folder.
 SiteLoader = Callable[[Path], tuple[Site, Path]]
@@ -130,14 +137,7 @@ def _export(args: argparse.Namespace, load: SiteLoader) -> int:
                      "ví dụ `thutuc translations export --lang en`.")
     problems.raise_if_any(NOT_WRITTEN)
     lang = args.lang[0]
-    codes = [language.code for language in site.profile.languages[1:]]
-    if lang not in codes:
-        problems.add("", 0, "--lang", f"`{lang}` không phải là một ngôn ngữ dịch của trang.",
-                     "chọn một trong: " + ", ".join(f"`{c}`" for c in codes) + ".")
-    known = {p.id for p in site.procedures}
-    for procedure_id in args.ids:
-        if procedure_id not in known:
-            problems.add("", 0, procedure_id, f"không có thủ tục `{procedure_id}` trên trang.")
+    check_targets(site, [lang], args.ids, problems)
     problems.raise_if_any(NOT_WRITTEN)
     fmt = args.format or (args.output.suffix.lstrip(".") if args.output and
                           args.output.suffix.lstrip(".") in FORMATS else "csv")

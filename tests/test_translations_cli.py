@@ -118,7 +118,7 @@ def test_older_stamp_forms_still_work(project: Path) -> None:
 def test_unknown_language_or_id_stamps_nothing(project: Path) -> None:
     before = snapshot(project)
     code, _, err = run(project, "stamp", "--lang", "xx")
-    assert code == 1 and "ngôn ngữ `xx`" in err and "chưa ghi tệp nào" in err
+    assert code == 1 and "`xx` không phải là một ngôn ngữ dịch" in err and "chưa ghi tệp nào" in err
     code, _, err = run(project, "stamp", "khong-co")
     assert code == 1 and "không có thủ tục `khong-co`" in err
     assert snapshot(project) == before
