@@ -157,7 +157,7 @@ def _plan_one(procedure: Procedure, overlay: Overlay | None, lang: str, rows: li
         return None
     restamped = sum(1 for p in stamp if p in old_stamp and stamp[p] != old_stamp[p])
     source_path = project_root / procedure.source_file
-    path = source_path.with_name(f"{source_path.name.split('.')[0]}.{lang}.yml")
+    path = source_path.with_name(f"{source_path.name.split('.')[0]}.{lang}{source_path.suffix}")
     if overlay is not None:
         path = project_root / overlay.source_file
     header = header_comments(path.read_text(encoding="utf-8-sig")) if path.exists() else ""

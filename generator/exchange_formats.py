@@ -19,6 +19,9 @@ FORMATS = ("csv", "po")
 CSV_COLUMNS = ("lang", "id", "field", "source", "translation", "state", "note")
 REQUIRED_COLUMNS = ("lang", "id", "field", "source", "translation")
 STALE = "stale"  # the `state` of a row whose source changed since it was translated
+# Spreadsheets run a cell starting with one of these as a formula (CSV injection); such cells
+# are written with a leading apostrophe, which reading removes again.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -74,8 +77,8 @@ def _write_csv(lang: str, rows: list[Row]) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for row in rows:
-        writer.writerow((lang, row.id, row.path, row.source, row.translation, _state(row),
-                         row.note))
+        writer.writerow((lang, row.id, row.path, _guard(row.source), _guard(row.translation),
+                         _state(row), _guard(row.note)))
     return buffer.getvalue()
 
 
@@ -97,8 +100,8 @@ def _read_csv(text: str, shown: str, problems: Problems) -> ExchangeFile | None:
                              "kiểm tra dấu phẩy và dấu ngoặc kép của dòng này.")
                 continue
             rows.append((record["lang"].strip(), Row(
-                id=record["id"].strip(), path=record["field"].strip(), source=record["source"],
-                translation=record["translation"],
+                id=record["id"].strip(), path=record["field"].strip(),
+                source=_unguard(record["source"]), translation=_unguard(record["translation"]),
                 stale=(record.get("state") or "").strip() == STALE,
                 note=record.get("note") or "", line=line)))
     except csv.Error as error:
@@ -108,8 +111,17 @@ def _read_csv(text: str, shown: str, problems: Problems) -> ExchangeFile | None:
     return _one_language([lang for lang, _ in rows], [row for _, row in rows], shown, problems)
 
 
+def _guard(cell: str) -> str:
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
+def _unguard(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
+
+
 def _write_po(lang: str, rows: list[Row]) -> str:
     po = polib.POFile(wrapwidth=0)
+    po.header = "thutuc: administrative procedures to translate. msgctxt = procedure id|field."
     po.metadata = {"Project-Id-Version": "thutuc", "Language": lang,
                    "MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8",
                    "Content-Transfer-Encoding": "8bit"}

@@ -223,3 +223,18 @@ def rows(path: Path, fmt: str) -> list[tuple[str, str, str]]:
         return [(e.msgctxt, e.msgid, e.msgstr) for e in polib.pofile(str(path))]
     table = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
     return [(f"{r[1]}|{r[2]}", r[3], r[4]) for r in table[1:]]
+
+
+def test_csv_cells_that_look_like_formulas_round_trip(project: Path, tmp_path: Path) -> None:
+    edit(project / "procedures/ho-tich/ba.yml", "Tóm tắt của ba.", '"=HYPERLINK(\\"x\\")"')
+    exported = tmp_path / "en.csv"
+    run(project, "export", "--lang", "en", "-o", str(exported), "ba")
+    table = list(csv.reader(io.StringIO(exported.read_text(encoding="utf-8-sig"))))
+    summary = next(row for row in table if row[2] == "summary")
+    assert summary[3] == "'=HYPERLINK(\"x\")"  # a spreadsheet shows it as text, never runs it
+    filled = translate_file(exported, "csv", lambda pid, path: f"- EN {path}")
+    assert run(project, "import", str(filled))[0] == 0
+    ba = (project / "procedures/ho-tich/ba.en.yml").read_text(encoding="utf-8")
+    assert "summary: '- EN summary'" in ba
+    assert status(project)["ba"] == {"id": "ba", "lang": "en", "state": "complete",
+                                     "review": "draft", "missing": [], "stale": []}
