@@ -41,6 +41,8 @@ NOTES = {
     "documents": "giấy tờ", "steps": "bước", "channels": "cách nộp", "fees": "phí, lệ phí",
     "faq": "câu hỏi thường gặp",
 }
+SUB_NOTES = {"name": "tên", "note": "ghi chú", "title": "tên bước", "text": "nội dung",
+             "duration": "thời hạn", "q": "câu hỏi", "a": "câu trả lời"}
 
 
 def export_rows(site: Site, lang: str, ids: list[str] | None = None) -> list[Row]:
@@ -63,12 +65,11 @@ def export_rows(site: Site, lang: str, ids: list[str] | None = None) -> list[Row
 
 def note_for(path: str) -> str:
     """What a field is and how to write it, for the translator."""
-    field = field_of(path)
+    field, _, rest = path.partition("[")
     note = NOTES[field]
-    if "[" in path:
-        index = int(path.split("[")[1].split("]")[0])
-        note += f" số {index + 1}, " + ("tên" if path.endswith((".name", ".title", ".q"))
-                                        else "nội dung")
+    if rest:
+        index, _, sub = rest.partition("].")
+        note += f" số {int(index) + 1}, {SUB_NOTES[sub]}"
     if field in TEXT_LIST_FIELDS:
         note += "; mỗi dòng một mục"
     if field in MARKDOWN or f"{field}.{path.rpartition('.')[2]}" in MARKDOWN:

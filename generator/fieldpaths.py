@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from typing import Any
 
 from .model import Overlay, Procedure
@@ -27,9 +26,6 @@ Leaf = str | tuple[str, ...]
 ORDER = ("title", "summary", "applicants", "agency", "conditions", "documents", "steps",
          "channels", "duration", "fees", "result", "faq", "keywords")
 assert set(ORDER) == set(TEXT_FIELDS + TEXT_LIST_FIELDS + tuple(ITEM_FIELDS))
-
-PATH = re.compile(r"^(?P<field>[a-z_]+)(?:\[(?P<index>\d+)\]\.(?P<sub>[a-z_]+))?$")
-
 
 def item_path(field: str, index: int, sub: str) -> str:
     return f"{field}[{index}].{sub}"
