@@ -2,6 +2,7 @@
 
     thutuc translations [--lang L] [--json]       how far each language is, worst first
     thutuc translations stamp [--lang L] [ID...]  mark translations as matching the source now
+                                                  (also `thutuc stamp`)
     thutuc translations export --lang L [--format csv|po] [-o FILE] [ID...]
     thutuc translations import FILE               write a translated file back into overlays
 """
@@ -44,10 +45,12 @@ def register(commands: Any, load: SiteLoader) -> None:
                         "procedure and language")
     parser.set_defaults(run=lambda args, counter: _report(args, load))
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
-    stamp = actions.add_parser("stamp", help="record that translations match the source now")
-    _common(stamp, sub=True)
-    stamp.add_argument("ids", nargs="*", metavar="ID", help="only these procedures")
-    stamp.set_defaults(run=lambda args, counter: _stamp(args, load))
+    # `thutuc translations stamp`, and `thutuc stamp` for short.
+    for group, sub in ((actions, True), (commands, False)):
+        stamp = group.add_parser("stamp", help="record that translations match the source now")
+        _common(stamp, sub=sub)
+        stamp.add_argument("ids", nargs="*", metavar="ID", help="only these procedures")
+        stamp.set_defaults(run=lambda args, counter: _stamp(args, load))
     export = actions.add_parser("export", help="write one language to a CSV or PO file")
     _common(export, sub=True)
     export.add_argument("--format", choices=FORMATS, help="csv (spreadsheets) or po "
