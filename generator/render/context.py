@@ -42,6 +42,8 @@ class PageContext:
     directory_urls: bool = True
     shared_root: str = ""  # from this language's root to the site root ("" or "../")
     online_guide: str = ""  # the page (src) of the guide to submitting online, if the site has it
+    # procedure id -> its fields shown in the source language (see `Localized.missing`)
+    untranslated: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def office(self, procedure_id: str) -> tuple[str, str]:
         """Where this commune receives the procedure: (office, address), local overrides first."""
@@ -61,6 +63,12 @@ class PageContext:
         if lang == source or self.categories[category_id].names.get(lang):
             return ""
         return f' lang="{source}"'
+
+    def procedure_lang(self, procedure_id: str, field_name: str) -> str:
+        """A `lang` attribute when a procedure's field is shown in the source language."""
+        if field_name in self.untranslated.get(procedure_id, ()):
+            return f' lang="{self.profile.source_language}"'
+        return ""
 
     def link(self, from_src: str, to_src: str) -> str:
         """Relative link between two generated pages of the same language."""

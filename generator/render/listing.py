@@ -37,8 +37,9 @@ def render_category(category: Category, procedures: list[Procedure],
     src = category_src(category.id)
     name = ctx.category_name(category.id)
     items = "".join(
-        f'<li class="tt-listing__item"><a href="{ctx.procedure_link(src, p.id)}">'
-        f"{escape(p.title)}</a><p>{escape(p.summary)}</p></li>"
+        f'<li class="tt-listing__item"><a href="{ctx.procedure_link(src, p.id)}"'
+        f'{ctx.procedure_lang(p.id, "title")}>{escape(p.title)}</a>'
+        f'<p{ctx.procedure_lang(p.id, "summary")}>{escape(p.summary)}</p></li>'
         for p in procedures)
     html = (f'<h1 id="tt-tieu-de"{ctx.category_lang(category.id)}>{escape(name)}</h1>'
             f'<p class="tt-summary">{escape(ctx.strings.t("category_lead", name=name))}</p>'

@@ -255,7 +255,8 @@ def _faq(loc: Localized, ctx: PageContext, src: str) -> str:
 
 
 def _related(loc: Localized, ctx: PageContext, src: str) -> str:
-    links = [f'<li><a href="{ctx.procedure_link(src, pid)}">{escape(ctx.titles[pid])}</a></li>'
+    links = [f'<li><a href="{ctx.procedure_link(src, pid)}"{ctx.procedure_lang(pid, "title")}>'
+             f"{escape(ctx.titles[pid])}</a></li>"
              for pid in loc.procedure.related if pid in ctx.titles]
     return f'<ul class="tt-related">{"".join(links)}</ul>' if links else ""
 
