@@ -11,6 +11,7 @@
     thutuc import national SRC -o procedures/     import the national portal's records
     thutuc new "Tên thủ tục" --category ho-tich   start a procedure file
     thutuc schema [-o FILE]                       JSON Schema of a procedure file (VS Code)
+    thutuc translations     what is left to translate; stamp, export, import (see its --help)
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from . import editor_cli, multisite, publish
+from . import editor_cli, multisite, publish, translators_cli
 from .errors import CatalogError
 from .plugin import site_source, use_profile
 from .site import Site, load_site
@@ -74,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
             command.add_argument("-a", "--dev-addr", default="127.0.0.1:8000",
                                  help="address to serve on (default: %(default)s)")
     editor_cli.register(commands)
+    translators_cli.register(commands, _project)
     return parser
 
 
@@ -112,6 +114,12 @@ def _site_from(config: MkDocsConfig) -> Site:
     if plugin is None:
         raise Abort("mkdocs.yml chưa bật plugin `thutuc` (mục `plugins:`).")
     return load_site(site_source(config, plugin.config))
+
+
+def _project(config_file: Path) -> tuple[Site, Path]:
+    """The site of a project and its root folder (where mkdocs.yml is)."""
+    config = _load_config(config_file)
+    return _site_from(config), Path(config.config_file_path).parent
 
 
 def _check(args: argparse.Namespace, counter: _Counter) -> int:

@@ -32,14 +32,15 @@ class Problem:
 class CatalogError(Exception):
     """Raised once, after a stage, with every problem it found."""
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(self, problems: Iterable[Problem], outcome: str = "chưa tạo trang nào") -> None:
         self.problems = sorted(set(problems))
+        self.outcome = outcome  # what was not done because of them
         super().__init__(self.report())
 
     def report(self) -> str:
         """All problems, one per line, then a count."""
         lines = [str(p) for p in self.problems]
-        lines.append(f"Tìm thấy {len(self.problems)} lỗi; chưa tạo trang nào.")
+        lines.append(f"Tìm thấy {len(self.problems)} lỗi; {self.outcome}.")
         return "\n".join(lines)
 
 
@@ -55,9 +56,9 @@ class Problems:
     def __bool__(self) -> bool:
         return bool(self.items)
 
-    def raise_if_any(self) -> None:
+    def raise_if_any(self, outcome: str = "chưa tạo trang nào") -> None:
         if self.items:
-            raise CatalogError(self.items)
+            raise CatalogError(self.items, outcome)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

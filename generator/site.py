@@ -117,6 +117,7 @@ def language_pages(site: Site, lang: str, directory_urls: bool = True,
     ctx = PageContext(strings=strings_for(site, lang), profile=site.profile,
                       categories={c.id: c for c in site.catalog.categories},
                       titles={pid: p.title for pid, p in by_id.items()},
+                      untranslated={loc.procedure.id: loc.missing for loc in localized},
                       directory_urls=directory_urls,
                       shared_root="" if lang == source_lang else "../",
                       online_guide=ONLINE_GUIDE if ONLINE_GUIDE in docs else "")

@@ -4,6 +4,8 @@ versions in the other languages.
 Search engines learn the language versions of a page from here rather than from
 `<link rel="alternate" hreflang>` in each page's head: Material's script fetches a
 `sitemap.xml` next to every such link, which would leave the site's origin (see main.html).
+`x-default` points to the source language. The sitemaps MkDocs writes in each language's
+folder are removed: the root one is the site's only sitemap.
 """
 
 from __future__ import annotations
@@ -24,13 +26,15 @@ def page_paths(sitemap: Path, site_url: str) -> list[str]:
 
 
 def render(paths: list[str], site_url: str, prefixes: dict[str, str]) -> str:
-    """A sitemap listing each path in each language (`prefixes`: code -> folder such as en/)."""
+    """A sitemap listing each path in each language (`prefixes`: code -> folder such as en/,
+    the source language first with folder "")."""
     entries = []
+    default = [("x-default", "")] if len(prefixes) > 1 else []
     for path in paths:
         links = "".join(
             f"<xhtml:link rel=\"alternate\" hreflang={quoteattr(code)} "
             f"href={quoteattr(site_url + prefix + path)}/>"
-            for code, prefix in prefixes.items())
+            for code, prefix in [*prefixes.items(), *default])
         entries += [f"<url><loc>{_text(site_url + prefix + path)}</loc>{links}</url>"
                     for prefix in prefixes.values()]
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -51,3 +55,7 @@ def write(site_dir: Path, site_url: str, prefixes: dict[str, str]) -> None:
     sitemap.write_text(text, encoding="utf-8")
     # mtime=0: the same site gives the same bytes.
     (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+    for prefix in prefixes.values():
+        if prefix:
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (site_dir / prefix / name).unlink(missing_ok=True)

@@ -29,6 +29,13 @@ class Strings:
         template = self.own.get(key) or self.fallback[key]
         return template.format(**values) if values else template
 
+    def is_own(self, key: str) -> bool:
+        return bool(self.own.get(key))
+
+    @property
+    def fallback_lang(self) -> str:
+        return SOURCE_LANGUAGE
+
     def money(self, amount: int) -> str:
         """`20.000 đồng` (Vietnamese grouping), or the word for free when 0."""
         if amount == 0:

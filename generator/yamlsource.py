@@ -135,6 +135,11 @@ def load_yaml(path: Path, shown_as: str, problems: Problems) -> Any:
     if "\x00" in text:
         problems.add(shown_as, 0, "", "tệp chứa ký tự NUL: đây không phải tệp văn bản YAML.")
         return None
+    return parse_yaml(text, shown_as, problems)
+
+
+def parse_yaml(text: str, shown_as: str, problems: Problems) -> Any:
+    """Parse YAML text as `load_yaml` does (lines, NFC, no aliases or tags)."""
     try:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
     except yaml.MarkedYAMLError as err:

@@ -13,11 +13,28 @@ def test_language_switcher_lands_on_same_procedure(mini_site: Path, serve, phone
     phone.wait_for_url("**/en/thu-tuc/dang-ky-khai-sinh/")
     assert phone.locator("html").get_attribute("lang") == "en"
     assert phone.locator("h1").inner_text() == "Birth registration"
+    # The English translation is a draft with untranslated parts: the reader is told, in
+    # English, and can go to the Vietnamese page of the same procedure.
+    draft = phone.locator(".tt-notice--draft")
+    assert draft.is_visible()
+    assert draft.inner_text().startswith("This translation has not been reviewed yet")
+    assert phone.locator("#ho-so-muc .tt-notice--untranslated").inner_text() == \
+        "This part is not translated yet; the text below is in Vietnamese."
+    assert phone.locator(".tt-step__text[lang=vi]").all_inner_texts() == [
+        "Nộp tại bộ phận một cửa, hoặc trực tuyến.\n\nTrực tiếp\nTrực tuyến"]
     phone.locator("a.md-select__link[hreflang=rad]").dispatch_event("click")
     phone.wait_for_url("**/rad/thu-tuc/dang-ky-khai-sinh/")
     assert phone.locator("html").get_attribute("lang") == "rad"
-    phone.locator("a.md-select__link[hreflang=vi]").dispatch_event("click")
+    assert phone.locator("h1").inner_text() == "Đăng ký khai sinh"
+    assert phone.locator("h1").get_attribute("lang") == "vi"
+    phone.locator("a.md-select__link[hreflang=en]").dispatch_event("click")
+    phone.wait_for_url("**/en/thu-tuc/dang-ky-khai-sinh/")
+    phone.locator("a.tt-notice__link").click()
     phone.wait_for_url(base + "thu-tuc/dang-ky-khai-sinh/")
+    assert phone.locator("html").get_attribute("lang") == "vi"
+    phone.goto(base + "rad/linh-vuc/ho-tich/")
+    phone.locator("a.md-select__link[hreflang=vi]").dispatch_event("click")
+    phone.wait_for_url(base + "linh-vuc/ho-tich/")
 
 
 def test_hostile_catalog_text_is_shown_as_text(mini_site: Path, serve, phone) -> None:

@@ -50,7 +50,8 @@ def test_sitemap_lists_every_language_with_hreflang(mini_site: Path) -> None:
     page = "https://example.org/xa-thu/en/thu-tuc/dang-ky-khai-sinh/"
     assert entries[page] == {"vi": "https://example.org/xa-thu/thu-tuc/dang-ky-khai-sinh/",
                              "en": page,
-                             "rad": "https://example.org/xa-thu/rad/thu-tuc/dang-ky-khai-sinh/"}
+                             "rad": "https://example.org/xa-thu/rad/thu-tuc/dang-ky-khai-sinh/",
+                             "x-default": "https://example.org/xa-thu/thu-tuc/dang-ky-khai-sinh/"}
     assert len(entries) == 3 * 7  # home, 2 categories, 3 procedures, 1 hand-written page
     assert gzip.decompress((mini_site / "sitemap.xml.gz").read_bytes()) == \
         (mini_site / "sitemap.xml").read_bytes()

@@ -42,6 +42,8 @@ class PageContext:
     directory_urls: bool = True
     shared_root: str = ""  # from this language's root to the site root ("" or "../")
     online_guide: str = ""  # the page (src) of the guide to submitting online, if the site has it
+    # procedure id -> its fields shown in the source language (see `Localized.missing`)
+    untranslated: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def office(self, procedure_id: str) -> tuple[str, str]:
         """Where this commune receives the procedure: (office, address), local overrides first."""
@@ -54,6 +56,20 @@ class PageContext:
         category = self.categories[category_id]
         return category.names.get(self.strings.lang) or category.name
 
+    def category_lang(self, category_id: str) -> str:
+        """A `lang` attribute when a category's name has no translation into this language."""
+        source = self.profile.source_language
+        lang = self.strings.lang
+        if lang == source or self.categories[category_id].names.get(lang):
+            return ""
+        return f' lang="{source}"'
+
+    def procedure_lang(self, procedure_id: str, field_name: str) -> str:
+        """A `lang` attribute when a procedure's field is shown in the source language."""
+        if field_name in self.untranslated.get(procedure_id, ()):
+            return f' lang="{self.profile.source_language}"'
+        return ""
+
     def link(self, from_src: str, to_src: str) -> str:
         """Relative link between two generated pages of the same language."""
         return relative(page_url(from_src, self.directory_urls),
@@ -64,6 +80,12 @@ class PageContext:
 
     def category_link(self, from_src: str, category_id: str) -> str:
         return self.link(from_src, category_src(category_id))
+
+    def source_language_link(self, src: str) -> str:
+        """Link from a page of this language to the same page in the source language, which
+        sits at the site root."""
+        url = page_url(src, self.directory_urls)
+        return relative(url, self.shared_root + url)
 
     def file_link(self, from_src: str, project_path: str) -> str:
         """Link to a project file (a blank form), copied once into the site root's files folder."""
@@ -77,6 +99,8 @@ def section(section_id: str, title: str, body: str, notice: str = "") -> str:
             f'<h2 id="{section_id}">{escape(title)}</h2>\n{notice}{body}\n</section>')
 
 
-def notice(kind: str, text: str) -> str:
-    """A small inline admonition (translation notices, local notes, the sample warning)."""
-    return f'<p class="tt-notice tt-notice--{kind}">{escape(text)}</p>'
+def notice(kind: str, text: str, lang: str = "") -> str:
+    """A small inline admonition (translation notices, local notes, the sample warning);
+    `lang` when its text is not in the page's language (an interface string not translated)."""
+    attribute = f' lang="{lang}"' if lang else ""
+    return f'<p class="tt-notice tt-notice--{kind}"{attribute}>{escape(text)}</p>'

@@ -15,7 +15,8 @@ def render_home(categories: list[tuple[Category, list[Procedure]]], ctx: PageCon
     t = ctx.strings.t
     cards = "".join(
         f'<li><a class="tt-category" href="{ctx.category_link(HOME, category.id)}">'
-        f'<span class="tt-category__name">{escape(ctx.category_name(category.id))}</span>'
+        f'<span class="tt-category__name"{ctx.category_lang(category.id)}>'
+        f"{escape(ctx.category_name(category.id))}</span>"
         f'<span class="tt-category__count">{escape(t("procedures_count", count=len(procs)))}'
         f"</span></a></li>"
         for category, procs in categories)
@@ -36,10 +37,11 @@ def render_category(category: Category, procedures: list[Procedure],
     src = category_src(category.id)
     name = ctx.category_name(category.id)
     items = "".join(
-        f'<li class="tt-listing__item"><a href="{ctx.procedure_link(src, p.id)}">'
-        f"{escape(p.title)}</a><p>{escape(p.summary)}</p></li>"
+        f'<li class="tt-listing__item"><a href="{ctx.procedure_link(src, p.id)}"'
+        f'{ctx.procedure_lang(p.id, "title")}>{escape(p.title)}</a>'
+        f'<p{ctx.procedure_lang(p.id, "summary")}>{escape(p.summary)}</p></li>'
         for p in procedures)
-    html = (f'<h1 id="tt-tieu-de">{escape(name)}</h1>'
+    html = (f'<h1 id="tt-tieu-de"{ctx.category_lang(category.id)}>{escape(name)}</h1>'
             f'<p class="tt-summary">{escape(ctx.strings.t("category_lead", name=name))}</p>'
             f'<ul class="tt-listing">{items}</ul>')
     return RenderedPage(src=src, title=name, html=html)

@@ -35,29 +35,32 @@ def render_procedure(loc: Localized, ctx: PageContext) -> RenderedPage:
 
 
 def _header(loc: Localized, ctx: PageContext) -> str:
-    proc, t = loc.procedure, ctx.strings.t
+    proc = loc.procedure
     notices = []
     if loc.draft:
-        notices.append(notice("draft", t("draft_translation")))
+        notices.append(_notice("draft", "draft_translation", ctx))
     if loc.stale:
-        notices.append(notice("stale", t("stale_translation")))
+        notices.append(_notice("stale", "stale_page", ctx))
+    if notices:  # one way back to the source text is enough
+        notices[-1] = _with_source_link(notices[-1], loc, ctx)
     title_notice = _translation_notice(loc, ctx, "title")
-    return (f'<h1 id="tt-tieu-de">{escape(proc.title)}</h1>{title_notice}'
-            f'<p class="tt-summary">{escape(proc.summary)}</p>'
+    return (f'<h1 id="tt-tieu-de"{_lang(loc, "title")}>{escape(proc.title)}</h1>{title_notice}'
+            f'<p class="tt-summary"{_lang(loc, "summary")}>{escape(proc.summary)}</p>'
             f'{_translation_notice(loc, ctx, "summary")}{"".join(notices)}\n{_answer(loc, ctx)}')
 
 
 def _answer(loc: Localized, ctx: PageContext) -> str:
     """The answer first: how long, how much, where, what you get; then what you can do."""
     proc, t = loc.procedure, ctx.strings.t
-    facts = [(t("duration"), proc.duration)]
+    facts = [(t("duration"), proc.duration, _lang(loc, "duration"))]
     if proc.fees:
         amounts = sorted({fee.amount for fee in proc.fees})
         ends = amounts[:1] if len(amounts) == 1 else [amounts[0], amounts[-1]]  # lowest – highest
-        facts.append((t("fees"), " – ".join(ctx.strings.money(a) for a in ends)))
-    facts.append((t("office"), ctx.office(proc.id)[0]))
-    facts.append((t("result"), proc.result))
-    rows = "\n".join(f"<div><dt>{escape(k)}</dt><dd>{escape(v)}</dd></div>" for k, v in facts)
+        facts.append((t("fees"), " – ".join(ctx.strings.money(a) for a in ends), ""))
+    facts.append((t("office"), ctx.office(proc.id)[0], ""))
+    facts.append((t("result"), proc.result, _lang(loc, "result")))
+    rows = "\n".join(f"<div><dt>{escape(k)}</dt><dd{lang}>{escape(v)}</dd></div>"
+                      for k, v, lang in facts)
     share = (f'<button type="button" class="md-button tt-button tt-share" hidden '
              f'data-done="{escape(t("link_copied"))}">{escape(t("share"))}</button>'
              '<span class="tt-share__status" role="status"></span>')
@@ -89,11 +92,38 @@ def _submit_button(loc: Localized, ctx: PageContext) -> list[str]:
 
 
 def _translation_notice(loc: Localized, ctx: PageContext, field: str) -> str:
+    """What a reader must know about the translation of one section, in the page language."""
+    notices = []
     if field in loc.missing:
-        return notice("untranslated", ctx.strings.t("not_translated"))
-    if field in loc.stale:
-        return notice("stale", ctx.strings.t("stale_translation"))
-    return ""
+        notices.append(_notice("untranslated", "not_translated", ctx))
+    elif loc.partly_missing(field):
+        notices.append(_notice("untranslated", "partly_translated", ctx))
+    if loc.is_stale(field):
+        notices.append(_notice("stale", "stale_translation", ctx))
+    return "".join(notices)
+
+
+def _notice(kind: str, key: str, ctx: PageContext) -> str:
+    """A notice in the page's language, or marked as Vietnamese when it lacks that string."""
+    strings = ctx.strings
+    return notice(kind, strings.t(key), "" if strings.is_own(key) else strings.fallback_lang)
+
+
+def _with_source_link(html: str, loc: Localized, ctx: PageContext) -> str:
+    """A page notice followed by a link to the same page in the source language."""
+    href = ctx.source_language_link(procedure_src(loc.procedure.id))
+    link = (f' <a class="tt-notice__link" href="{href}" hreflang="{loc.source_lang}">'
+            f'{escape(ctx.strings.t("read_in_vietnamese"))}</a>')
+    return html.removesuffix("</p>") + link + "</p>"
+
+
+def _lang(loc: Localized, field: str, index: int | None = None, sub: str = "") -> str:
+    """A `lang` attribute for text shown in the source language on a translated page."""
+    if loc.is_source:
+        return ""
+    shown_in_source = (loc.untranslated(field, index, sub) if index is not None
+                       else field in loc.missing)
+    return f' lang="{loc.source_lang}"' if shown_in_source else ""
 
 
 def _documents(loc: Localized, ctx: PageContext, src: str) -> str:
@@ -108,10 +138,12 @@ def _documents(loc: Localized, ctx: PageContext, src: str) -> str:
             extra += (f'<a class="tt-doc__form" href="{escape(href)}" download>'
                       f'{escape(t("download_form"))}</a>')
         if doc.note:
-            extra += f'<span class="tt-doc__note">{escape(doc.note)}</span>'
+            extra += (f'<span class="tt-doc__note"{_lang(loc, "documents", index, "note")}>'
+                      f'{escape(doc.note)}</span>')
         box = f"tt-doc-{loc.procedure.id}-{index}"
         items.append(f'<li class="tt-doc"><input type="checkbox" id="{box}">'
-                     f'<label for="{box}">{escape(doc.name)}</label>{extra}</li>')
+                     f'<label for="{box}"{_lang(loc, "documents", index, "name")}>'
+                     f'{escape(doc.name)}</label>{extra}</li>')
     # thutuc.js keeps the ticks on the phone (localStorage), keyed by procedure id.
     return (f'<p class="tt-lead">{escape(t("documents_lead"))}</p>'
             f'<ul class="tt-checklist" data-procedure="{loc.procedure.id}">\n'
@@ -143,10 +175,12 @@ def _where(loc: Localized, ctx: PageContext, src: str) -> str:
 
 def _steps(loc: Localized, ctx: PageContext, src: str) -> str:
     items = "\n".join(
-        f'<li class="tt-step"><strong class="tt-step__title">{escape(step.title)}</strong>'
-        + (f'<div class="tt-step__text">{markdown_to_html(step.text)}</div>' if step.text else "")
+        f'<li class="tt-step"><strong class="tt-step__title"{_lang(loc, "steps", i, "title")}>'
+        f"{escape(step.title)}</strong>"
+        + (f'<div class="tt-step__text"{_lang(loc, "steps", i, "text")}>'
+           f"{markdown_to_html(step.text)}</div>" if step.text else "")
         + "</li>"
-        for step in loc.procedure.steps)
+        for i, step in enumerate(loc.procedure.steps))
     return f'<ol class="tt-steps">\n{items}\n</ol>'
 
 
@@ -170,11 +204,13 @@ def _fees(loc: Localized, ctx: PageContext, src: str) -> str:
     if not fees:
         return local_note
     rows = "".join(
-        f'<li><span class="tt-fee__name">{escape(fee.name)}</span>: '
+        f'<li><span class="tt-fee__name"{_lang(loc, "fees", i, "name")}>{escape(fee.name)}'
+        "</span>: "
         f'<strong class="tt-fee__amount">{escape(ctx.strings.money(fee.amount))}</strong>'
-        + (f'<span class="tt-fee__note">{escape(fee.note)}</span>' if fee.note else "")
+        + (f'<span class="tt-fee__note"{_lang(loc, "fees", i, "note")}>{escape(fee.note)}</span>'
+           if fee.note else "")
         + "</li>"
-        for fee in fees)
+        for i, fee in enumerate(fees))
     return f'<ul class="tt-fees">{rows}</ul>{local_note}'
 
 
@@ -204,25 +240,28 @@ def _guide_link(ctx: PageContext, src: str) -> str:
 
 
 def _result(loc: Localized, ctx: PageContext, src: str) -> str:
-    return f'<p class="tt-result">{escape(loc.procedure.result)}</p>'
+    return f'<p class="tt-result"{_lang(loc, "result")}>{escape(loc.procedure.result)}</p>'
 
 
 def _applicants(loc: Localized, ctx: PageContext, src: str) -> str:
-    return _text_list(loc.procedure.applicants)
+    return _text_list(loc.procedure.applicants, _lang(loc, "applicants"))
 
 
 def _conditions(loc: Localized, ctx: PageContext, src: str) -> str:
     text = loc.procedure.conditions
-    return f'<div class="tt-conditions">{markdown_to_html(text)}</div>' if text else ""
+    return (f'<div class="tt-conditions"{_lang(loc, "conditions")}>{markdown_to_html(text)}'
+            "</div>" if text else "")
 
 
 def _faq(loc: Localized, ctx: PageContext, src: str) -> str:
-    return "".join(f'<div class="tt-faq"><h3>{escape(item.q)}</h3>'
-                   f"{markdown_to_html(item.a)}</div>" for item in loc.procedure.faq)
+    return "".join(f'<div class="tt-faq"><h3{_lang(loc, "faq", i, "q")}>{escape(item.q)}</h3>'
+                   f'{_marked(markdown_to_html(item.a), _lang(loc, "faq", i, "a"))}</div>'
+                   for i, item in enumerate(loc.procedure.faq))
 
 
 def _related(loc: Localized, ctx: PageContext, src: str) -> str:
-    links = [f'<li><a href="{ctx.procedure_link(src, pid)}">{escape(ctx.titles[pid])}</a></li>'
+    links = [f'<li><a href="{ctx.procedure_link(src, pid)}"{ctx.procedure_lang(pid, "title")}>'
+             f"{escape(ctx.titles[pid])}</a></li>"
              for pid in loc.procedure.related if pid in ctx.titles]
     return f'<ul class="tt-related">{"".join(links)}</ul>' if links else ""
 
@@ -234,8 +273,14 @@ def _legal(loc: Localized, ctx: PageContext, src: str) -> str:
             f"{_text_list(loc.procedure.legal_basis)}</details>")
 
 
-def _text_list(items: tuple[str, ...]) -> str:
-    return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>" if items else ""
+def _text_list(items: tuple[str, ...], attributes: str = "") -> str:
+    return (f"<ul{attributes}>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
+            if items else "")
+
+
+def _marked(html: str, attributes: str) -> str:
+    """Rendered Markdown, in a `<div>` carrying `attributes` when there are any."""
+    return f"<div{attributes}>{html}</div>" if attributes else html
 
 
 def _footer(proc: Procedure, ctx: PageContext) -> str:

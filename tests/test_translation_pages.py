@@ -1,0 +1,142 @@
+"""Every language has every page, in its own language where translated, honest where not."""
+
+from __future__ import annotations
+
+import gzip
+import html
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from generator.cli import main
+from generator.ui import load_strings
+from tests.conftest import build
+from tests.langproject import procedure, random_catalog, write_project
+
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English"), ("hre", "Hrê"), ("bdq", "Bahnar"),
+             ("km", "ខ្មែរ")]
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+              "x": "http://www.w3.org/1999/xhtml"}
+
+
+def page(site: Path, lang: str, procedure_id: str) -> str:
+    prefix = "" if lang == "vi" else f"{lang}/"
+    return (site / f"{prefix}thu-tuc/{procedure_id}/index.html").read_text(encoding="utf-8")
+
+
+def article(text: str) -> str:
+    return text[text.index("<article"):text.index("</article>")]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_random_catalog_every_language_every_page(tmp_path: Path, seed: int) -> None:
+    codes = [code for code, _ in LANGUAGES]
+    procedures, overlays = random_catalog(seed, codes[1:])
+    project = write_project(tmp_path / "p", LANGUAGES, procedures, overlays)
+    site = build(project, tmp_path / "site")
+    for source in procedures:
+        pid = source["id"]
+        for lang in codes:
+            text = page(site, lang, pid)
+            assert f'<html lang="{lang}"' in text
+            body = article(text)
+            overlay = overlays.get((pid, lang), {}) if lang != "vi" else {}
+            notice = html.escape(load_strings(lang).t("not_translated"))
+            title = overlay.get("title") or source["title"]
+            assert re.search(rf'<h1 id="tt-tieu-de"[^>]*>{re.escape(html.escape(title))}</h1>',
+                             body)
+            if lang != "vi" and "title" not in overlay:
+                assert '<h1 id="tt-tieu-de" lang="vi">' in body
+                assert notice in body
+            summary = overlay.get("summary") or source["summary"]
+            assert html.escape(summary) in body
+            for index, step in enumerate(source["steps"]):
+                row = overlay.get("steps", [{}] * len(source["steps"]))[index]
+                assert html.escape(row.get("title") or step["title"]) in body
+                assert html.escape(row.get("text") or step["text"]) in body
+            if lang == "vi":
+                assert "tt-notice--untranslated" not in body
+            else:
+                assert (overlay.get("status") == "draft") == ("tt-notice--draft" in body)
+
+
+def test_partial_list_draft_and_notices_in_page_language(tmp_path: Path) -> None:
+    source = procedure("mot")
+    overlay = {"status": "draft", "title": "One", "summary": "One summary.",
+               "steps": [{"title": "First", "text": "First text."}, {"title": "Second"}]}
+    project = write_project(tmp_path / "p", LANGUAGES[:3], [source], {("mot", "en"): overlay})
+    site = build(project, tmp_path / "site")
+    body = article(page(site, "en", "mot"))
+    # Step 2's text is not translated: the list says so once, the text is marked Vietnamese.
+    assert "Some items below are not translated yet" in body
+    assert '<div class="tt-step__text" lang="vi"><p>Nội dung bước 2 của mot.</p></div>' in body
+    assert '<div class="tt-step__text"><p>First text.</p></div>' in body
+    # Documents are not translated at all: the whole-section notice, in English.
+    assert body.count("This part is not translated yet") == 3  # documents, duration, result
+    assert "This translation has not been reviewed yet" in body
+    link = re.search(r'<a class="tt-notice__link" href="([^"]+)" hreflang="vi">', body)
+    assert link and link.group(1) == "../../../thu-tuc/mot/"
+    # hre has no interface translation: notices fall back to Vietnamese text.
+    hre = article(page(site, "hre", "mot"))
+    assert '<p class="tt-notice tt-notice--untranslated" lang="vi">Phần này chưa được dịch' in hre
+    assert '<html lang="hre"' in page(site, "hre", "mot")
+
+
+def test_category_names_and_home_per_language(tmp_path: Path) -> None:
+    categories = [{"id": "ho-tich", "name": "Hộ tịch", "names": {"en": "Civil status"}}]
+    project = write_project(tmp_path / "p", LANGUAGES[:3], [procedure("mot")], {},
+                            categories=categories)
+    site = build(project, tmp_path / "site")
+    home_en = (site / "en/index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in home_en and "Civil status" in home_en
+    assert "Fields" in article(home_en)
+    home_hre = (site / "hre/index.html").read_text(encoding="utf-8")
+    assert '<span class="tt-category__name" lang="vi">Hộ tịch</span>' in home_hre
+
+
+def test_one_sitemap_with_alternates_for_every_page(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "p", LANGUAGES[:3],
+                            [procedure("mot"), procedure("hai")], {})
+    site = build(project, tmp_path / "site")
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("sitemap*")) == \
+        ["sitemap.xml", "sitemap.xml.gz"]
+    raw = (site / "sitemap.xml").read_bytes()
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == raw
+    assert (site / "sitemap.xml.gz").read_bytes()[4:8] == b"\0\0\0\0"  # mtime 0
+    urls = ElementTree.fromstring(raw).findall("s:url", SITEMAP_NS)
+    locs = [u.findtext("s:loc", namespaces=SITEMAP_NS) for u in urls]
+    base = "https://example.org/xa/"
+    pages = ["", "linh-vuc/ho-tich/", "thu-tuc/hai/", "thu-tuc/mot/"]
+    assert sorted(locs) == sorted(base + prefix + p for p in pages
+                                  for prefix in ("", "en/", "hre/"))
+    for url in urls:
+        loc = url.findtext("s:loc", namespaces=SITEMAP_NS)
+        path = loc.removeprefix(base).removeprefix("en/").removeprefix("hre/")
+        alternates = {a.get("hreflang"): a.get("href")
+                      for a in url.findall("x:link", SITEMAP_NS)}
+        assert alternates == {"vi": base + path, "en": base + "en/" + path,
+                              "hre": base + "hre/" + path, "x-default": base + path}
+    # Deterministic: a second build writes the same bytes.
+    again = build(project, tmp_path / "again")
+    assert (again / "sitemap.xml.gz").read_bytes() == (site / "sitemap.xml.gz").read_bytes()
+
+
+def test_stale_field_is_marked_on_its_section_only(tmp_path: Path) -> None:
+    overlay = {"status": "reviewed", "title": "One", "summary": "One summary.",
+               "documents": [{"name": "Paper 1"}, {"name": "Paper 2"}],
+               "steps": [{"title": "S1", "text": "T1"}, {"title": "S2", "text": "T2"}],
+               "duration": "Same day", "result": "A result"}
+    project = write_project(tmp_path / "p", LANGUAGES[:2], [procedure("mot")],
+                            {("mot", "en"): overlay})
+    assert main(["translations", "-f", str(project / "mkdocs.yml"), "stamp"]) == 0
+    source = project / "procedures/ho-tich/mot.yml"
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "Kết quả của mot", "Kết quả mới"), encoding="utf-8")
+    body = article(page(build(project, tmp_path / "site"), "en", "mot"))
+    assert "tt-notice--draft" not in body and "tt-notice--untranslated" not in body
+    assert "The Vietnamese page changed after this was translated" in body
+    stale = re.findall(r'<section class="tt-section" id="([a-z-]+)-muc">\s*<h2[^>]*>[^<]*</h2>'
+                       r'\s*<p class="tt-notice tt-notice--stale">', body)
+    assert stale == ["ket-qua"]
