@@ -76,7 +76,8 @@ class _GzipHandler(http.server.BaseHTTPRequestHandler):
 
 
 @contextmanager
-def _server(site_dir: Path, log: list[tuple[str, int]]) -> Iterator[str]:
+def gzip_server(site_dir: Path, log: list[tuple[str, int]]) -> Iterator[str]:
+    """A local web server for `site_dir` that gzips and logs (path, bytes sent) in `log`."""
     handler = functools.partial(_GzipHandler, root=site_dir, log=log)
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
@@ -106,7 +107,7 @@ def measure(site_dir: Path, page: str | None = None) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
     log: list[tuple[str, int]] = []
-    with _server(site_dir, log) as base, sync_playwright() as playwright:
+    with gzip_server(site_dir, log) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 360, "height": 740},
                                       is_mobile=True, has_touch=True)

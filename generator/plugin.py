@@ -32,6 +32,8 @@ from .errors import CatalogError
 from .glossary import GLOSSARY_SRC
 from .render import RenderedPage
 from .render.events import EVENT_DIR
+from .search.index import IndexFiles
+from .search.site_index import language_index, page_config, write_index
 from .site import Site, SiteSource, language_pages, load_site, strings_for
 from .urls import FILES_DIR, PROCEDURE_DIR, language_prefix
 
@@ -82,6 +84,7 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         self.root_site_dir = ""
         self.root_site_url = ""
         self.untranslated_docs: set[str] = set()  # hand-written pages shown in Vietnamese
+        self.search = IndexFiles(files={}, manifest="")  # this language's, from on_config
         self._generated_theme = Path(tempfile.mkdtemp(prefix="thutuc-theme-"))
         atexit.register(shutil.rmtree, self._generated_theme, ignore_errors=True)
 
@@ -91,6 +94,10 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         if not self.config.enabled:
             return config
         if not self.lang:
+            if "material/search" in config.plugins:
+                # Its index is never used (our search replaces it) but costs build time.
+                log.warning("Bỏ `- search` khỏi `plugins:` trong mkdocs.yml: thutuc có tìm kiếm "
+                            "riêng, nhẹ hơn cho điện thoại.")
             self.site = self._load(config)
             self.lang = self.site.profile.source_language
             self.root_site_dir, self.root_site_url = config.site_dir, self.site.profile.site_url
@@ -116,6 +123,9 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
             "site_root": "../" if prefix else "", "offline": self.config.offline,
         }
         docs = tuple(src for src, _ in language_docs(Path(config.docs_dir), self.lang, codes))
+        self.search = language_index(site, self.lang)
+        config.extra["thutuc"]["search"] = page_config(self.search, site, self.lang,
+                                                       config.use_directory_urls)
         self.pages = {page.src: page for page in
                       language_pages(site, self.lang, config.use_directory_urls, docs)}
         config.nav = self._nav(config)
@@ -208,6 +218,7 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         if not self.config.enabled:
             return
         site = self._site()
+        write_index(self.search, Path(config.site_dir))
         source_lang = site.profile.source_language
         if self.lang != source_lang:
             return  # only the source language's build starts the others

@@ -19,7 +19,7 @@ from .render import PageContext, RenderedPage
 from .render.listing import render_category, render_home
 from .render.procedure import render_procedure
 from .textsort import sort_key
-from .translate import localize, overlays_for
+from .translate import Localized, localize, overlays_for
 from .ui import Strings, load_strings
 from .wayfinding import ONLINE_GUIDE, event_lists, extra_pages, home_sections, link_terms
 
@@ -106,20 +106,25 @@ def strings_for(site: Site, lang: str) -> Strings:
     return load_strings(lang, site.strings_dir)
 
 
+def localized_procedures(site: Site, lang: str) -> list[Localized]:
+    """The published procedures as readers of `lang` see them, in catalog order."""
+    overlays = overlays_for(site.catalog, lang)
+    source_lang = site.profile.source_language
+    return [localize(p, overlays.get(p.id), lang, source_lang) for p in site.procedures]
+
+
 def language_pages(site: Site, lang: str, directory_urls: bool = True,
                    docs: tuple[str, ...] = ()) -> list[RenderedPage]:
     """Every generated page of one language: home, categories, procedures, life events,
     glossary. `docs` are the hand-written pages of the site (to link the guides)."""
-    overlays = overlays_for(site.catalog, lang)
-    source_lang = site.profile.source_language
-    localized = [localize(p, overlays.get(p.id), lang, source_lang) for p in site.procedures]
+    localized = localized_procedures(site, lang)
     by_id = {loc.procedure.id: loc.procedure for loc in localized}
     ctx = PageContext(strings=strings_for(site, lang), profile=site.profile,
                       categories={c.id: c for c in site.catalog.categories},
                       titles={pid: p.title for pid, p in by_id.items()},
                       untranslated={loc.procedure.id: loc.missing for loc in localized},
                       directory_urls=directory_urls,
-                      shared_root="" if lang == source_lang else "../",
+                      shared_root="" if lang == site.profile.source_language else "../",
                       online_guide=ONLINE_GUIDE if ONLINE_GUIDE in docs else "")
     listed = [(category, [by_id[p.id] for p in procs]) for category, procs in site.categories()]
     events = event_lists(site.events, list(by_id.values()))

@@ -22,9 +22,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-quic"]
 
 
-def build(project: Path, out: Path) -> Path:
-    """Build the site of `project` (a folder with mkdocs.yml) into `out`."""
-    build_atomically(project / "mkdocs.yml", out)
+def build(project: Path, out: Path, offline: bool = False) -> Path:
+    """Build the site of `project` (a folder with mkdocs.yml) into `out` (`offline`: the
+    offline edition)."""
+    build_atomically(project / "mkdocs.yml", out, offline=offline)
     return out
 
 

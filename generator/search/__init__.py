@@ -1,0 +1,1 @@
+"""Site search: a compact, sharded, accent-folded index per language (see `index.py`)."""

@@ -1,0 +1,65 @@
+"""The search index of one language of a site: which text goes in, and where it is written."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+from ..site import Site, localized_procedures, strings_for
+from ..urls import PROCEDURE_DIR
+from .index import IndexFiles, SearchDoc, build_index, code_words, content_name
+
+# The search script: the engine, then the search box, as one file. Here, not in theme/assets:
+# MkDocs would copy them there under fixed names; pages load them under a content-hashed one.
+SCRIPTS = [Path(__file__).with_name(name) for name in ("engine.js", "box.js")]
+SEARCH_DIR = "search"  # the index's folder within each language's site folder
+UI_STRINGS = ("search_placeholder", "search_loading", "search_none", "search_failed",
+              "search_incomplete", "search_results")
+
+
+def language_docs(site: Site, lang: str) -> list[SearchDoc]:
+    """Every published procedure of `lang` as the index sees it (translated where it is)."""
+    categories = {c.id: c.names.get(lang) or c.name for c in site.catalog.categories}
+    docs = []
+    for localized, source in zip(localized_procedures(site, lang), site.procedures,
+                                 strict=True):
+        p = localized.procedure
+        # Readers of a translation may still type the official Vietnamese name.
+        source_title = "" if source.title == p.title else source.title
+        body = [p.result, *p.applicants, *(d.name for d in p.documents)]
+        docs.append(SearchDoc(
+            id=p.id, title=p.title, code=p.code, teaser=p.summary,
+            fields=(("title", p.title), ("code", code_words(p.code)),
+                    ("keywords", " ; ".join(p.keywords)), ("summary", p.summary),
+                    ("category", categories.get(p.category, "")),
+                    ("source_title", source_title), ("body", " ; ".join(body))),
+            phrases=(p.title, source_title, *p.keywords)))
+    return docs
+
+
+def language_index(site: Site, lang: str) -> IndexFiles:
+    """The index of `lang` and, under a content-hashed name, the script that searches it."""
+    index = build_index(language_docs(site, lang))
+    script = "".join(path.read_text(encoding="utf-8") for path in SCRIPTS)
+    name = content_name("ui", script)
+    return dataclasses.replace(index, files={**index.files, f"{name}.js": script}, script=name)
+
+
+def page_config(index: IndexFiles, site: Site, lang: str, directory_urls: bool) -> dict[str, str]:
+    """What the search box of every page of `lang` needs: the manifest and its strings."""
+    strings = strings_for(site, lang)
+    config = {key: strings.t(key) for key in UI_STRINGS}
+    config["manifest"] = f"{SEARCH_DIR}/{index.manifest}.js"
+    config["script"] = f"{SEARCH_DIR}/{index.script}.js"
+    config["pages"] = PROCEDURE_DIR + "/{id}" + ("/" if directory_urls else ".html")
+    return config
+
+
+def write_index(index: IndexFiles, site_dir: Path) -> None:
+    """Write the index files into `site_dir/search/`, replacing those of an earlier build."""
+    folder = site_dir / SEARCH_DIR
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for name, text in index.files.items():
+        (folder / name).write_text(text, encoding="utf-8")
