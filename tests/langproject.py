@@ -32,7 +32,7 @@ def write_project(root: Path, languages: list[tuple[str, str]],
     write_yaml(root / "mkdocs.yml", {
         "site_name": "Test", "site_url": "https://example.org/xa/",
         "theme": {"name": "material", "language": "vi", "font": False},
-        "plugins": ["search", {"thutuc": {
+        "plugins": [{"thutuc": {
             "profile": {"name": "UBND xã Thử", "address": "Thôn 1"},
             "languages": [{"code": code, "name": name} for code, name in languages]}}]})
     write_yaml(root / "procedures" / "categories.yml",

@@ -21,7 +21,6 @@ site_name: Nhập thử
 site_url: https://example.org/xa/
 theme: {name: material, language: vi, font: false}
 plugins:
-  - search
   - thutuc:
       profile: {name: UBND xã Nhập Thử, example: true, categories: [ho-tich]}
 """
