@@ -12,6 +12,7 @@ import pytest
 import segno
 
 from generator.catalog import load_catalog
+from generator.publish import build_atomically
 from tests.conftest import FIXTURES, ROOT, build, copy_project
 from tests.qrtools import decode_png, decode_svg
 
@@ -66,6 +67,18 @@ def test_every_sample_page_shows_the_code_of_its_own_address(sample_site: Path,
                 lambda pid: f"thu-tuc/{pid}/index.html", tmp_path, (*LANGS, "hre/"))
 
 
+def test_offline_edition_codes_lead_to_the_public_site(tmp_path: Path) -> None:
+    """The offline edition links to `.html` files, but a code printed from it must open the
+    public page (`thu-tuc/<id>/`), which is what a phone can reach."""
+    site = tmp_path / "offline"
+    build_atomically(FIXTURES / "mini" / "mkdocs.yml", site, offline=True)
+    svg_link, _, caption = _qr_block(site / "en" / "thu-tuc" / "dang-ky-khai-sinh.html")
+    assert svg_link == "../ma-qr/dang-ky-khai-sinh.svg"
+    assert decode_svg(site / "en" / "ma-qr" / "dang-ky-khai-sinh.svg", tmp_path) == \
+        [MINI_URL + "en/thu-tuc/dang-ky-khai-sinh/"]
+    assert caption == "example.org/xa-thu/en/thu-tuc/dang-ky-khai-sinh/"
+
+
 def test_code_is_large_on_the_phone_and_in_print(mini_site: Path, serve, phone) -> None:
     phone.goto(serve(mini_site) + "en/thu-tuc/dang-ky-khai-sinh/")
     code = phone.locator("img.tt-qr__code")
@@ -90,6 +103,7 @@ def test_codes_use_error_correction_q(mini_site: Path) -> None:
 
 def test_output_is_the_same_with_and_without_the_cache(tmp_path: Path, monkeypatch) -> None:
     project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    shutil.rmtree(project / ".cache", ignore_errors=True)  # left by builds of the fixture itself
     cold = build(project, tmp_path / "cold")
     cached = sorted((project / ".cache" / "thutuc" / "qr").rglob("*.*"))
     assert len(cached) == 2 * len(MINI_IDS) * len(LANGS)  # an SVG and a PNG per code
