@@ -12,6 +12,8 @@
     thutuc new "Tên thủ tục" --category ho-tich   start a procedure file
     thutuc schema [-o FILE]                       JSON Schema of a procedure file (VS Code)
     thutuc translations     what is left to translate; stamp, export, import (see its --help)
+    thutuc posters [--lang L] [--pdf] [-d DIR]
+                            write the printable notices and counter sheets (default: niem-yet/)
 """
 
 from __future__ import annotations
@@ -28,8 +30,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from . import editor_cli, multisite, publish, translators_cli
+from .addresses import publish_record
 from .errors import CatalogError
 from .plugin import site_source, use_profile
+from .printout import write_posters
+from .qr import CACHE_DIR, QrCache
 from .site import Site, load_site
 
 log = logging.getLogger("thutuc")
@@ -56,7 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     for name, run, help_text in (("check", _check, "validate the catalog only"),
                                  ("build", _build, "build the site"),
-                                 ("serve", _serve, "preview the site with live reload")):
+                                 ("serve", _serve, "preview the site with live reload"),
+                                 ("posters", _posters, "write printable notices and sheets")):
         command = commands.add_parser(name, help=help_text)
         command.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path,
                              help="the site's mkdocs.yml (default: %(default)s)")
@@ -71,6 +77,13 @@ def _parser() -> argparse.ArgumentParser:
                                help="build one site per profile file of this folder")
             command.add_argument("-j", "--jobs", type=int, default=0,
                                  help="parallel builds with --all (default: one per core)")
+        if name == "posters":
+            command.add_argument("-d", "--dir", default=Path("niem-yet"), type=Path,
+                                 help="output folder (default: %(default)s)")
+            command.add_argument("--lang", action="append",
+                                 help="only this language (repeatable; default: all)")
+            command.add_argument("--pdf", action="store_true",
+                                 help="also write PDF files (needs WeasyPrint)")
         if name == "serve":
             command.add_argument("-a", "--dev-addr", default="127.0.0.1:8000",
                                  help="address to serve on (default: %(default)s)")
@@ -142,17 +155,45 @@ def _build(args: argparse.Namespace, counter: _Counter) -> int:
         results = multisite.build_all(args.config_file, args.all, target, args.jobs,
                                       offline=args.offline)
         print(multisite.summary(results, target))
+        built = {r.name for r in results if r.ok}
+        for profile in multisite.profiles_in(args.all):
+            if profile.stem in built:  # every commune's published ids go into the one record
+                use_profile(config, profile)
+                _record_published(_site_from(config), args.config_file)
         return 0 if all(r.ok for r in results) else 1
     if args.profile:
         use_profile(config, args.profile)
     site = _site_from(config)  # fail fast, before any folder is touched
     result = publish.build_atomically(args.config_file, target, offline=args.offline,
                                       profile=args.profile)
+    _record_published(site, args.config_file)
     pages = sum(1 for _ in target.rglob("*.html"))
     print(f"Đã tạo trang web trong {target}: {len(site.procedures)} thủ tục, "
           f"{len(site.profile.languages)} ngôn ngữ, {pages} trang HTML, "
           f"{counter.warnings} cảnh báo, {time.monotonic() - start:.1f} giây.")
     return result
+
+
+def _record_published(site: Site, config_file: Path) -> None:
+    """Add what `site` published to the catalog's record of published addresses."""
+    record = publish_record(site.catalog, site.procedures, config_file.parent)
+    if record:
+        print(f"Đã cập nhật {record}: hãy đưa tệp này vào git cùng danh mục.")
+
+
+def _posters(args: argparse.Namespace, counter: _Counter) -> int:
+    config = _load_config(args.config_file)
+    site = _site_from(config)
+    codes = [language.code for language in site.profile.languages]
+    unknown = [lang for lang in args.lang or [] if lang not in codes]
+    if unknown:
+        raise Abort(f"Trang không có ngôn ngữ {', '.join(unknown)}; các ngôn ngữ: "
+                    f"{', '.join(codes)}.")
+    cache = QrCache(args.config_file.parent / CACHE_DIR)
+    written = write_posters(site, args.dir, args.lang or codes, config.use_directory_urls,
+                            cache, pdf=args.pdf)
+    print(f"Đã ghi {len(written)} tệp tờ niêm yết vào {args.dir}.")
+    return 0
 
 
 def _serve(args: argparse.Namespace, counter: _Counter) -> int:

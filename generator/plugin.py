@@ -30,6 +30,8 @@ from . import serviceworker, sitemap, theme_setup
 from .docs_pages import is_fallback, language_docs, nav_docs
 from .errors import CatalogError
 from .glossary import GLOSSARY_SRC
+from .printfiles import language_files
+from .qr import CACHE_DIR, QrCache
 from .render import RenderedPage
 from .render.events import EVENT_DIR
 from .search.index import IndexFiles
@@ -60,7 +62,8 @@ def site_source(config: MkDocsConfig, options: ThutucConfig) -> SiteSource:
         profile_inline=profile if isinstance(profile, dict) else None,
         site_url=config.site_url or "", site_name=config.site_name,
         languages=tuple(options.languages),
-        strings_dir=root / options.strings if options.strings else None)
+        strings_dir=root / options.strings if options.strings else None,
+        directory_urls=config.use_directory_urls)
 
 
 def use_profile(config: MkDocsConfig, profile: Path) -> None:
@@ -180,6 +183,9 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
                 else InclusionLevel.UNDEFINED
             files.append(File.generated(config, src, content="", inclusion=inclusion))
         project_root = Path(config.config_file_path).parent
+        cache = QrCache(project_root / CACHE_DIR)
+        for uri, content in language_files(site, self.lang, config.use_directory_urls, cache):
+            files.append(File.generated(config, uri, content=content))
         forms = {d.form for p in site.procedures for d in p.documents
                  if d.form and "://" not in d.form}
         for form in sorted(forms) if self.lang == site.profile.source_language else ():

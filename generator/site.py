@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .addresses import checked_record
 from .catalog import read_catalog, shown_path
 from .errors import Problems
 from .events import LifeEvent, read_events
@@ -21,6 +22,7 @@ from .render.procedure import render_procedure
 from .textsort import sort_key
 from .translate import Localized, localize, overlays_for
 from .ui import Strings, load_strings
+from .urls import language_prefix
 from .wayfinding import ONLINE_GUIDE, event_lists, extra_pages, home_sections, link_terms
 
 
@@ -36,6 +38,7 @@ class SiteSource:
     site_name: str
     languages: tuple[object, ...]
     strings_dir: Path | None = None
+    directory_urls: bool = True  # the public site's URL style (mkdocs.yml use_directory_urls)
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,9 @@ class Site:
     strings_dir: Path | None = None
     events: tuple[LifeEvent, ...] = ()
     glossary: Glossary = field(default_factory=Glossary)
+    retired: tuple[str, ...] = ()  # abolished procedures whose old address explains so
+    # Addresses in QR codes are the public site's, also in the offline edition (links in .html).
+    public_directory_urls: bool = True
 
     def categories(self) -> list[tuple[Category, list[Procedure]]]:
         """Published categories in catalog order, each with its procedures A-Z."""
@@ -68,17 +74,20 @@ def load_site(source: SiteSource) -> Site:
                            name=source.site_name, site_url=source.site_url,
                            languages=list(source.languages))
     catalog = read_catalog(source.catalog_dir, source.project_root, problems)
-    # Profile ids are checked against a sound catalog only: a procedure whose file is broken
-    # would otherwise be reported a second time, as missing.
-    published = _published(catalog, profile, shown, problems) if profile and not problems else ()
+    # Profile ids, published addresses and event registry ids are checked against a sound
+    # catalog only: a procedure whose file is broken would otherwise be reported a second
+    # time, as missing.
+    sound = not problems
+    published = _published(catalog, profile, shown, problems) if profile and sound else ()
+    record = checked_record(catalog, source.project_root, problems) if sound else None
     catalog_shown = shown_path(source.catalog_dir, source.project_root)
-    # Like profile ids, event registry ids are checked against a sound catalog only.
     events = read_events(source.catalog_dir, catalog_shown, catalog.procedures, problems) \
-        if not problems else ()
+        if sound else ()
     glossary = read_glossary(source.catalog_dir, catalog_shown, problems)
     problems.raise_if_any()
     assert profile is not None  # a missing profile always comes with a problem
-    return Site(catalog, profile, published, source.strings_dir, events, glossary)
+    return Site(catalog, profile, published, source.strings_dir, events, glossary,
+                record.retired if record else (), public_directory_urls=source.directory_urls)
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -107,10 +116,26 @@ def strings_for(site: Site, lang: str) -> Strings:
 
 
 def localized_procedures(site: Site, lang: str) -> list[Localized]:
-    """The published procedures as readers of `lang` see them, in catalog order."""
+    """The published procedures in one language (catalog order)."""
     overlays = overlays_for(site.catalog, lang)
     source_lang = site.profile.source_language
     return [localize(p, overlays.get(p.id), lang, source_lang) for p in site.procedures]
+
+
+def page_context(site: Site, lang: str, localized: list[Localized], directory_urls: bool = True,
+                 docs: tuple[str, ...] = ()) -> PageContext:
+    """What renderers of one language need to know about the site; `docs` are the
+    hand-written pages of the site (to link the guides)."""
+    return PageContext(strings=strings_for(site, lang), profile=site.profile,
+                       categories={c.id: c for c in site.catalog.categories},
+                       titles={loc.procedure.id: loc.procedure.title for loc in localized},
+                       untranslated={loc.procedure.id: loc.missing for loc in localized},
+                       directory_urls=directory_urls,
+                       shared_root="" if lang == site.profile.source_language else "../",
+                       online_guide=ONLINE_GUIDE if ONLINE_GUIDE in docs else "",
+                       base_url=site.profile.site_url
+                       + language_prefix(lang, site.profile.source_language),
+                       public_directory_urls=site.public_directory_urls)
 
 
 def language_pages(site: Site, lang: str, directory_urls: bool = True,
@@ -119,13 +144,7 @@ def language_pages(site: Site, lang: str, directory_urls: bool = True,
     glossary. `docs` are the hand-written pages of the site (to link the guides)."""
     localized = localized_procedures(site, lang)
     by_id = {loc.procedure.id: loc.procedure for loc in localized}
-    ctx = PageContext(strings=strings_for(site, lang), profile=site.profile,
-                      categories={c.id: c for c in site.catalog.categories},
-                      titles={pid: p.title for pid, p in by_id.items()},
-                      untranslated={loc.procedure.id: loc.missing for loc in localized},
-                      directory_urls=directory_urls,
-                      shared_root="" if lang == site.profile.source_language else "../",
-                      online_guide=ONLINE_GUIDE if ONLINE_GUIDE in docs else "")
+    ctx = page_context(site, lang, localized, directory_urls, docs)
     listed = [(category, [by_id[p.id] for p in procs]) for category, procs in site.categories()]
     events = event_lists(site.events, list(by_id.values()))
     pages = [render_home(listed, ctx, *home_sections(events, ctx))]

@@ -13,6 +13,8 @@ HOME = "index.md"
 CATEGORY_DIR = "linh-vuc"
 PROCEDURE_DIR = "thu-tuc"
 FILES_DIR = "tep"
+QR_DIR = "ma-qr"  # QR codes of procedure pages: <id>.svg, <id>.png
+POSTER_DIR = "niem-yet"  # printable posters <id>.html, counter sheets linh-vuc/<id>.html
 
 
 def procedure_src(procedure_id: str) -> str:
@@ -21,6 +23,20 @@ def procedure_src(procedure_id: str) -> str:
 
 def category_src(category_id: str) -> str:
     return f"{CATEGORY_DIR}/{category_id}.md"
+
+
+def qr_path(procedure_id: str, extension: str) -> str:
+    """Where the QR code of a procedure's page is, within its language's folder."""
+    return f"{QR_DIR}/{procedure_id}.{extension}"
+
+
+def poster_path(procedure_id: str) -> str:
+    return f"{POSTER_DIR}/{procedure_id}.html"
+
+
+def sheet_path(category_id: str) -> str:
+    """The counter sheet (all codes of one category) within its language's folder."""
+    return f"{POSTER_DIR}/{CATEGORY_DIR}/{category_id}.html"
 
 
 def page_url(src: str, directory_urls: bool) -> str:
@@ -36,7 +52,7 @@ def relative(from_url: str, to_url: str) -> str:
     """A link from the page at `from_url` to `to_url` (both relative to the same root)."""
     base = posixpath.dirname(from_url) if not from_url.endswith("/") else from_url.rstrip("/")
     target = posixpath.relpath(to_url or ".", base or ".")
-    if to_url.endswith("/") and not target.endswith("/"):
+    if (to_url.endswith("/") or not to_url) and not target.endswith("/"):  # "" is the root
         target += "/"
     return "./" if target in (".", "./") else target
 

@@ -41,6 +41,30 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(FIXTURES / "mini", tmp_path_factory.mktemp("mini") / "site")
 
 
+def printing_project(target: Path) -> Path:
+    """The mini project with tests/fixtures/printing on top, plus small procedures that fill
+    `ho-tich` beyond one counter sheet page; and an alias on `dang-ky-khai-sinh`."""
+    project = copy_project(FIXTURES / "mini", target)
+    shutil.copytree(FIXTURES / "printing", project, dirs_exist_ok=True)
+    khai_sinh = project / "procedures" / "ho-tich" / "dang-ky-khai-sinh.yml"
+    khai_sinh.write_text(khai_sinh.read_text(encoding="utf-8") + "aliases: [khai-sinh]\n",
+                         encoding="utf-8")
+    for number in range(1, 6):
+        (project / "procedures" / "ho-tich" / f"thu-tuc-mau-{number}.yml").write_text(
+            f"id: thu-tuc-mau-{number}\ntitle: Thủ tục mẫu số {number}\ncategory: ho-tich\n"
+            "summary: Thủ tục để thử trang niêm yết.\ndocuments: [Tờ khai]\n"
+            "steps: [{title: Nộp hồ sơ}]\nduration: Trong ngày\nresult: Giấy xác nhận\n"
+            "updated: 2026-08-01\n", encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="session")
+def printing_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`printing_project`, built once (its project folder is the site's parent)."""
+    project = printing_project(tmp_path_factory.mktemp("printing") / "project")
+    return build(project, project / "site")
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample commune of the repository, built once."""

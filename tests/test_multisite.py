@@ -110,3 +110,12 @@ def test_build_one_profile(tmp_path: Path, capsys) -> None:
                  str(project / "profiles" / "xa-hong.yml"), "-d", str(tmp_path / "hong")]) == 1
     assert "phon" in capsys.readouterr().err
     assert not (tmp_path / "hong").exists()
+
+
+def test_all_records_every_built_communes_addresses_once(built: Built) -> None:
+    record = (built.project / "procedures" / "_published.yml").read_text(encoding="utf-8")
+    assert record.endswith("published:\n"
+                           "  chung-thuc-ban-sao: procedures/chung-thuc/chung-thuc-ban-sao.yml\n"
+                           "  dang-ky-ket-hon: procedures/ho-tich/dang-ky-ket-hon.yml\n"
+                           "  dang-ky-khai-sinh: procedures/ho-tich/dang-ky-khai-sinh.yml\n")
+    assert built.printed.count("Đã cập nhật procedures/_published.yml") == 1

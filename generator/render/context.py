@@ -44,6 +44,8 @@ class PageContext:
     online_guide: str = ""  # the page (src) of the guide to submitting online, if the site has it
     # procedure id -> its fields shown in the source language (see `Localized.missing`)
     untranslated: dict[str, frozenset[str]] = field(default_factory=dict)
+    base_url: str = ""  # the public address of this language's root: site_url + prefix
+    public_directory_urls: bool = True  # the public site's URL style (not the offline edition's)
 
     def office(self, procedure_id: str) -> tuple[str, str]:
         """Where this commune receives the procedure: (office, address), local overrides first."""
@@ -51,6 +53,14 @@ class PageContext:
         office = (local.agency if local and local.agency else "") or self.profile.name
         address = (local.address if local and local.address else "") or self.profile.address
         return office, address
+
+    def absolute(self, src: str) -> str:
+        """The public address of a page, as QR codes and canonical links give it."""
+        return self.base_url + page_url(src, self.public_directory_urls)
+
+    def site_link(self, from_src: str, site_path: str) -> str:
+        """Relative link from a page to a file of this language's folder (a code, a poster)."""
+        return relative(page_url(from_src, self.directory_urls), site_path)
 
     def category_name(self, category_id: str) -> str:
         category = self.categories[category_id]
@@ -91,6 +101,13 @@ class PageContext:
         """Link to a project file (a blank form), copied once into the site root's files folder."""
         return relative(page_url(from_src, self.directory_urls),
                         f"{self.shared_root}{FILES_DIR}/{project_path}")
+
+
+def example_banner(ctx: PageContext) -> str:
+    """On every page of a sample profile (printed ones too): the commune's data is made up."""
+    if not ctx.profile.example:
+        return ""
+    return f'<p class="tt-example-banner">{escape(ctx.strings.t("example_notice"))}</p>'
 
 
 def section(section_id: str, title: str, body: str, notice: str = "") -> str:

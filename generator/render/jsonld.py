@@ -13,7 +13,7 @@ from typing import Any
 
 from ..model import Channel
 from ..translate import Localized
-from ..urls import language_prefix, page_url, procedure_src
+from ..urls import procedure_src
 from .context import PageContext
 
 # Durations written as "5 ngày làm việc", "3 working days", "4 giờ": number and unit.
@@ -76,10 +76,7 @@ def government_service(loc: Localized, ctx: PageContext) -> dict[str, Any]:
 
 
 def _page_address(loc: Localized, ctx: PageContext) -> str:
-    if not ctx.profile.site_url:
-        return ""
-    prefix = language_prefix(loc.lang, loc.source_lang)
-    return ctx.profile.site_url + prefix + page_url(procedure_src(loc.procedure.id), True)
+    return ctx.absolute(procedure_src(loc.procedure.id)) if ctx.profile.site_url else ""
 
 
 def _pruned(value: Any) -> Any:

@@ -10,6 +10,7 @@ from ..translate import Localized
 from ..urls import procedure_src
 from .context import PageContext, RenderedPage, TocEntry, notice, section
 from .jsonld import jsonld_element
+from .qrblock import render_qr_section
 
 # (anchor, title key, field that decides whether it is shown and translated, body renderer)
 SectionRenderer = Callable[[Localized, PageContext, str], str]
@@ -303,4 +304,6 @@ SECTIONS: tuple[tuple[str, str, str, SectionRenderer], ...] = (
     ("hoi-dap", "faq", "faq", _faq),
     ("lien-quan", "related", "related", _related),
     ("can-cu-phap-ly", "legal_basis", "legal_basis", _legal),
+    # `id` is never translated: this section never carries a translation notice.
+    ("ma-qr", "qr_title", "id", render_qr_section),
 )
