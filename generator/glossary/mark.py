@@ -26,8 +26,9 @@ VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "m
 # Text inside these is never marked: links cannot nest, headings and controls stay plain.
 SKIP_TAGS = frozenset({"a", "button", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "script",
                        "select", "style", "summary", "textarea", "title"})
-# Notices and the date line are interface text; law titles ("Luật Cư trú") are names, not terms.
-SKIP_CLASSES = frozenset({"tt-notice", "tt-updated", "tt-legal"})
+# Notices and the date line are interface text; law titles ("Luật Cư trú") are names, not terms;
+# the answer box under the title is read at a glance: terms are explained where they recur.
+SKIP_CLASSES = frozenset({"tt-notice", "tt-updated", "tt-legal", "tt-facts"})
 
 
 def mark_terms(page_html: str, matcher: TermMatcher, href: str,
