@@ -270,7 +270,8 @@ def _related(loc: Localized, ctx: PageContext, src: str) -> str:
 def _legal(loc: Localized, ctx: PageContext, src: str) -> str:
     if not loc.procedure.legal_basis:
         return ""
-    return (f'<details class="tt-legal"><summary>{escape(ctx.strings.t("legal_basis"))}</summary>'
+    label = ctx.strings.t("legal_basis_show", count=len(loc.procedure.legal_basis))
+    return (f'<details class="tt-legal"><summary>{escape(label)}</summary>'
             f"{_text_list(loc.procedure.legal_basis)}</details>")
 
 
