@@ -46,8 +46,8 @@ def timed_process(command: list[str], cwd: Path) -> tuple[float, float]:
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=cwd, env=env,  # noqa: S603 - our own commands
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     assert process.stderr is not None
     errors = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
@@ -87,7 +87,8 @@ def serve_rebuild(project: Path, procedure: dict[str, Any], timeout: float) -> t
     port = _free_port()
     url = f"http://127.0.0.1:{port}/thu-tuc/{procedure['id']}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([*THUTUC, "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+    server = subprocess.Popen([*THUTUC, "serve", "-a", f"127.0.0.1:{port}"],  # noqa: S603
+                              cwd=project,
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                               start_new_session=True)
     try:
@@ -119,7 +120,8 @@ def machine() -> str:
                 Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
     ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return f"{os.cpu_count()} CPUs (nproc), {cpu}, {ram:.1f} GB RAM, Python {platform.python_version()}"
+    return (f"{os.cpu_count()} CPUs (nproc), {cpu}, {ram:.1f} GB RAM, "
+            f"Python {platform.python_version()}")
 
 
 def main(argv: list[str] | None = None) -> int:

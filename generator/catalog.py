@@ -60,7 +60,7 @@ def read_catalog(catalog_dir: Path, project_root: Path, problems: Problems) -> C
         reader = FieldReader(shown_path(path, project_root), problems)
         data = load_yaml(path, reader.file, problems)
         if data is None and not _has_problem_for(problems, reader.file):
-            problems.add(reader.file, 0, "", "tệp trống.", "viết thủ tục vào tệp, hoặc xoá tệp.")
+            problems.add(reader.file, 1, "", "tệp trống.", "viết thủ tục vào tệp, hoặc xoá tệp.")
         elif data is not None:
             procedure = read_procedure(data, reader, project_root)
             if procedure is not None:
@@ -69,7 +69,9 @@ def read_catalog(catalog_dir: Path, project_root: Path, problems: Problems) -> C
                 if (overlay := _load_overlay(path, lang, sources, project_root, problems))]
     procedures = sorted(sources.values(), key=lambda p: p.id)
     _check_ids(procedures, problems)
-    _check_references(procedures, categories, problems)
+    # A procedure whose file has problems may be the one another refers to: say it once.
+    troubled = {Path(p.file).stem for p in problems.items}
+    _check_references(procedures, categories, troubled, problems)
     return Catalog(root=catalog_dir, categories=tuple(categories), procedures=tuple(procedures),
                    overlays=tuple(sorted(overlays, key=lambda o: (o.procedure_id, o.lang))))
 
@@ -95,27 +97,21 @@ def _load_categories(catalog_dir: Path, project_root: Path,
                      "tạo tệp categories.yml với các mục `- id: ho-tich` và `name: Hộ tịch`.")
         return []
     reader = FieldReader(shown, problems)
-    categories = read_categories(load_yaml(path, shown, problems), reader)
-    seen: set[str] = set()
-    for category in categories:
-        if category.id in seen:
-            problems.add(shown, 0, "id", f"lĩnh vực `{category.id}` được khai báo hai lần.")
-        seen.add(category.id)
-    return categories
+    return read_categories(load_yaml(path, shown, problems), reader)
 
 
 def _load_overlay(path: Path, lang: str, sources: dict[Path, Procedure], project_root: Path,
                   problems: Problems) -> Overlay | None:
     reader = FieldReader(shown_path(path, project_root), problems)
     if not LANG_CODE.match(lang):
-        problems.add(reader.file, 0, "", f"`{lang}` không phải là mã ngôn ngữ.",
+        problems.add(reader.file, 1, "", f"`{lang}` không phải là mã ngôn ngữ.",
                      "đặt tên tệp theo dạng TÊN.MÃ-NGÔN-NGỮ.yml, ví dụ `dang-ky-khai-sinh.en.yml`.")
         return None
     source_path = path.with_name(path.name.split(".")[0] + path.suffix)
     source = sources.get(source_path)
     if source is None:
         if not source_path.exists():
-            problems.add(reader.file, 0, "",
+            problems.add(reader.file, 1, "",
                          f"bản dịch này không có bản gốc `{source_path.name}` bên cạnh.",
                          "đặt bản dịch cùng thư mục với bản gốc và đặt tên giống bản gốc.")
         return None  # a broken source already has its own problems
@@ -123,27 +119,39 @@ def _load_overlay(path: Path, lang: str, sources: dict[Path, Procedure], project
     if data is None:
         return None
     overlay = read_overlay(data, reader, source.id, lang)
-    if overlay is not None:
+    if overlay is not None and not _has_problem_for(problems, source.source_file):
+        # Lists are compared only with a sound source: a broken one has its own message.
         check_against_source(overlay, source, reader, data)
     return overlay
 
 
 def _check_ids(procedures: list[Procedure], problems: Problems) -> None:
-    """Ids and aliases are addresses: each may name one procedure only."""
+    """Ids and aliases are addresses: each may name one procedure only.
+
+    Of two files with the same `id`, the one not named after it is reported (most often a
+    copied file whose `id` was not changed); an alias may never take another's `id`.
+    """
     owner: dict[str, Procedure] = {}
+    for procedure in sorted(procedures, key=lambda p: Path(p.source_file).stem != p.id):
+        other = owner.setdefault(procedure.id, procedure)
+        if other is not procedure:
+            problems.add(procedure.source_file, procedure.line("id"), "id",
+                         f"mã `{procedure.id}` đã được dùng cho thủ tục trong "
+                         f"`{other.source_file}`.",
+                         "mỗi thủ tục cần một `id` riêng; đổi `id` trong tệp này.")
     for procedure in procedures:
-        for address in (procedure.id, *procedure.aliases):
-            other = owner.get(address)
-            if other is not None and other is not procedure:
-                problems.add(procedure.source_file, procedure.line("id"), "id",
-                             f"mã `{address}` đã được dùng cho thủ tục trong "
+        for index, alias in enumerate(procedure.aliases):
+            other = owner.setdefault(alias, procedure)
+            if other is not procedure:
+                path = f"aliases[{index}]"
+                problems.add(procedure.source_file, procedure.line(path), path,
+                             f"địa chỉ cũ `{alias}` đã là mã của thủ tục trong "
                              f"`{other.source_file}`.",
-                             "mỗi thủ tục cần một `id` riêng; đổi `id` của một trong hai tệp.")
-            owner.setdefault(address, procedure)
+                             "một địa chỉ chỉ dẫn tới một thủ tục; xoá dòng này.")
 
 
 def _check_references(procedures: list[Procedure], categories: list[Category],
-                      problems: Problems) -> None:
+                      troubled: set[str], problems: Problems) -> None:
     category_ids = {c.id for c in categories}
     procedure_ids = {p.id for p in procedures}
     for procedure in procedures:
@@ -153,7 +161,7 @@ def _check_references(procedures: list[Procedure], categories: list[Category],
                          f"lĩnh vực `{procedure.category}` không có trong categories.yml.",
                          hint or "thêm lĩnh vực vào categories.yml hoặc dùng một mã có sẵn.")
         for index, related in enumerate(procedure.related):
-            if related not in procedure_ids:
+            if related not in procedure_ids and related not in troubled:
                 hint = did_you_mean(related, procedure_ids)
                 path = f"related[{index}]"
                 problems.add(procedure.source_file, procedure.line(path), path,

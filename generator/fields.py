@@ -8,6 +8,7 @@ line and the key path, so a whole file is always read to the end and all mistake
 from __future__ import annotations
 
 import datetime
+import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -95,7 +96,12 @@ class FieldReader:
                             fix)
 
     def require(self, node: Mapping, path: str, keys: Iterable[str]) -> None:
+        keys = list(keys)
         for key in keys:
+            if key not in node and difflib.get_close_matches(key, [k for k in node
+                                                                   if k not in keys],
+                                                             n=1, cutoff=0.8):
+                continue  # misspelt: `known_keys` already says "did you mean `key`?"
             if key not in node or node[key] is None or node[key] == "":
                 # An empty key (`summary:`) is pointed at itself; a missing one at its mapping.
                 self.report(node, key if key in node else None, join(path, key),

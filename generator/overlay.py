@@ -6,6 +6,7 @@ from typing import Any
 
 from .fields import FieldReader, join
 from .model import Overlay, Procedure
+from .validate import PROCEDURE_KEYS
 from .yamlsource import Mapping
 
 # Translatable text of a procedure: plain fields, lists of text, and lists of items whose
@@ -29,7 +30,12 @@ def read_overlay(data: Any, reader: FieldReader, procedure_id: str, lang: str) -
     if node is None:
         return None
     allowed = META_KEYS + TEXT_FIELDS + TEXT_LIST_FIELDS + tuple(ITEM_FIELDS)
-    reader.known_keys(node, "", allowed)
+    from_source = [key for key in node if key in PROCEDURE_KEYS and key not in allowed]
+    for key in from_source:
+        reader.report(node, key, key,
+                      f"`{key}` không phải là văn bản cần dịch: bản dịch luôn lấy giá trị này "
+                      "từ bản gốc.", "xoá dòng này khỏi bản dịch; muốn sửa thì sửa bản gốc.")
+    reader.known_keys(node, "", (*allowed, *from_source))
     fields: dict[str, object] = {}
     for key in TEXT_FIELDS:
         if reader.text(node, key):

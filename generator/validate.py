@@ -7,10 +7,11 @@ paths); checks that need the whole catalog (duplicate ids, unknown categories, d
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
-from .fields import FieldReader, is_web_url, join
+from .fields import FieldReader, describe, is_web_url, join
 from .model import Category, Channel, Document, Faq, Fee, Online, Procedure, Step
 from .provenance import REVIEW_STATES, read_provenance
 from .yamlsource import Mapping, Sequence
@@ -45,7 +46,13 @@ def read_categories(data: Any, reader: FieldReader) -> list[Category]:
                                      "mỗi lĩnh vực bắt đầu bằng `- id: ...` rồi `name: ...`.",
                                      CATEGORY_KEYS, ("id", "name")):
         names = language_names(node, path, reader)
-        categories.append(Category(id=reader.slug(node, "id", path),
+        category_id = reader.slug(node, "id", path)
+        if category_id and category_id in {c.id for c in categories}:
+            reader.report(node, "id", join(path, "id"),
+                          f"lĩnh vực `{category_id}` được khai báo hai lần.",
+                          "xoá một trong hai mục, hoặc đổi `id` của một mục.")
+            continue
+        categories.append(Category(id=category_id,
                                    name=reader.text(node, "name", path), names=names,
                                    icon=reader.text(node, "icon", path)))
     return categories
@@ -105,7 +112,7 @@ def read_procedure(data: Any, reader: FieldReader, project_root: Path) -> Proced
 
 def _key_lines(node: Mapping) -> dict[str, int]:
     lines = dict(node.key_lines)
-    for key in ("related",):
+    for key in ("related", "aliases"):
         value = node.get(key)
         if isinstance(value, Sequence):
             lines.update({f"{key}[{i}]": value.line_of(i) for i in range(len(value))})
@@ -220,13 +227,32 @@ def _fees(node: Mapping, reader: FieldReader) -> list[Fee]:
         amount = item.get("amount", 0)
         if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
             reader.report(item, "amount", join(path, "amount"),
-                          f"số tiền phải là số nguyên đồng không âm (đang là {amount!r}).",
-                          "ghi chữ số liền, không dấu chấm, không chữ `đồng`: `amount: 20000`; "
-                          "miễn phí ghi `0`.")
+                          f"số tiền phải là số nguyên đồng không âm (đang là {describe(amount)})"
+                          f"{_amount_reading(amount)}.",
+                          "ghi chữ số liền, không dấu chấm, không chữ `đồng`: "
+                          f"`amount: {_amount_guess(amount)}`; miễn phí ghi `0`.")
             amount = 0
         fees.append(Fee(name=reader.text(item, "name", path), amount=amount,
                         note=reader.text(item, "note", path)))
     return fees
+
+
+def _amount_reading(amount: object) -> str:
+    """Why a number with a thousands dot went wrong: YAML reads `20.000` as twenty."""
+    if isinstance(amount, float) and amount > 0:
+        return (f"; dấu chấm làm YAML đọc số này là {amount:g}, "
+                f"không phải {round(amount * 1000)}")
+    return ""
+
+
+def _amount_guess(amount: object) -> int:
+    """The amount the editor most likely meant: `20.000` -> 20000, `20.000 đồng` -> 20000."""
+    if isinstance(amount, float) and amount > 0:
+        return round(amount * 1000)
+    if isinstance(amount, int) and not isinstance(amount, bool):
+        return abs(amount)
+    digits = re.sub(r"\D", "", amount) if isinstance(amount, str) else ""
+    return int(digits) if digits else 20000
 
 
 def _faq(node: Mapping, reader: FieldReader) -> list[Faq]:

@@ -62,14 +62,31 @@ class _AliasRejected(yaml.MarkedYAMLError):
     pass
 
 
+class _TooDeep(yaml.MarkedYAMLError):
+    pass
+
+
+# A catalog needs about five levels; a much deeper file is a mistake or an attack, and
+# refusing it here keeps loading fast instead of recursing until Python gives up.
+MAX_DEPTH = 40
+
+
 class _LineLoader(yaml.SafeLoader):
     """SafeLoader that builds `Mapping`/`Sequence` with lines and refuses aliases."""
+
+    depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise _AliasRejected(None, None, "alias", event.start_mark)
-        return super().compose_node(parent, index)
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _TooDeep(None, None, "too deep", self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
     def construct_yaml_map(self, node: yaml.MappingNode) -> Any:  # type: ignore[override]
         data = Mapping()
@@ -133,7 +150,10 @@ def load_yaml(path: Path, shown_as: str, problems: Problems) -> Any:
         )
         return None
     if "\x00" in text:
-        problems.add(shown_as, 0, "", "tệp chứa ký tự NUL: đây không phải tệp văn bản YAML.")
+        problems.add(shown_as, text[: text.index("\x00")].count("\n") + 1, "",
+                     "tệp chứa ký tự NUL: đây không phải tệp văn bản YAML.",
+                     "có thể tệp bị hỏng hoặc là tệp Word/Excel đổi tên; viết lại nội dung "
+                     "trong một trình soạn thảo văn bản và lưu với bảng mã UTF-8.")
         return None
     return parse_yaml(text, shown_as, problems)
 
@@ -143,12 +163,38 @@ def parse_yaml(text: str, shown_as: str, problems: Problems) -> Any:
     try:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
     except yaml.MarkedYAMLError as err:
-        problems.add(shown_as, _mark_line(err), "", *_explain(err))
+        line = _mark_line(err)
+        opened = 0 if isinstance(err, (_AliasRejected, _TooDeep)) else _unclosed_quote(text, line)
+        if opened:
+            problems.add(shown_as, opened, "", *_UNCLOSED_QUOTE)
+        else:
+            problems.add(shown_as, line, "", *_explain(err))
     except yaml.YAMLError as err:
-        problems.add(shown_as, 0, "", f"lỗi cú pháp YAML: {err}")
-    except RecursionError:
-        problems.add(shown_as, 0, "", "YAML lồng nhau quá sâu.", "viết lại cho phẳng hơn.")
+        problems.add(shown_as, 1, "", f"lỗi cú pháp YAML: {err}")
     return None
+
+
+_UNCLOSED_QUOTE = ("có dấu ngoặc kép hoặc ngoặc đơn chưa được đóng.",
+                   "thêm dấu đóng ngoặc ở cuối đoạn văn bản.")
+
+
+def _unclosed_quote(text: str, error_line: int) -> int:
+    """The first line up to `error_line` whose value opens a quote it never closes, or 0.
+
+    YAML lets quoted text run over many lines, so the parser reports an unclosed quote lines
+    later, where it finally gives up; editors need the line where the quote was opened.
+    """
+    for number, line in enumerate(text.splitlines()[:error_line], 1):
+        value = (line.split(": ", 1)[1] if ": " in line else line.lstrip(" -")).strip()
+        if not value or value[0] not in "\"'":
+            continue
+        quote, body = value[0], value[1:]
+        # Inside '...' a quote is written twice; inside "..." it is escaped with a backslash.
+        body = body.replace("''", "") if quote == "'" else body.replace("\\\\", "").replace(
+            '\\"', "")
+        if quote not in body:
+            return number
+    return 0
 
 
 def _mark_line(err: yaml.MarkedYAMLError) -> int:
@@ -159,6 +205,8 @@ def _mark_line(err: yaml.MarkedYAMLError) -> int:
 def _explain(err: yaml.MarkedYAMLError) -> tuple[str, str]:
     """Say what a YAML error means to someone who is not a programmer."""
     problem = str(err.problem or "")
+    if isinstance(err, _TooDeep):
+        return (f"YAML lồng nhau quá sâu (hơn {MAX_DEPTH} tầng).", "viết lại cho phẳng hơn.")
     if isinstance(err, _AliasRejected):
         return ("không dùng neo và bí danh YAML (`&tên`, `*tên`).",
                 "chép nội dung đầy đủ vào từng chỗ cần dùng.")
@@ -175,6 +223,13 @@ def _explain(err: yaml.MarkedYAMLError) -> tuple[str, str]:
         return ("có dấu ngoặc chưa được đóng (ngoặc kép \", ngoặc đơn ', ngoặc vuông [ "
                 "hoặc ngoặc nhọn {).",
                 "thêm dấu đóng ngoặc tương ứng ở cuối đoạn văn bản.")
+    if "found another document" in problem:
+        return ("tệp có nhiều phần ngăn cách bởi dòng `---`; mỗi tệp chỉ chứa một thủ tục.",
+                "tách mỗi thủ tục ra một tệp riêng, hoặc xoá dòng `---`.")
+    if problem.startswith(("expected <block end>", "did not find expected key")) or \
+            "expected <block mapping start>" in problem:
+        return ("thụt lề của dòng này không khớp với các dòng cùng cấp bên trên.",
+                "các khoá của cùng một mục phải thẳng hàng (cùng số dấu cách ở đầu dòng).")
     if "mapping values are not allowed" in problem:
         return ("có dấu hai chấm `: ` ở chỗ không được phép (thường do thụt lề sai "
                 "hoặc văn bản có dấu hai chấm mà không đặt trong ngoặc kép).",
