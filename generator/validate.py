@@ -41,7 +41,7 @@ LEVELS = ("tinh", "xa")
 
 def read_categories(data: Any, reader: FieldReader) -> list[Category]:
     """Categories from a parsed `categories.yml`."""
-    categories = []
+    categories: list[Category] = []
     for node, path in reader.records(data, "categories.yml phải là một danh sách lĩnh vực.",
                                      "mỗi lĩnh vực bắt đầu bằng `- id: ...` rồi `name: ...`.",
                                      CATEGORY_KEYS, ("id", "name")):
