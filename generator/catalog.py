@@ -69,9 +69,7 @@ def read_catalog(catalog_dir: Path, project_root: Path, problems: Problems) -> C
                 if (overlay := _load_overlay(path, lang, sources, project_root, problems))]
     procedures = sorted(sources.values(), key=lambda p: p.id)
     _check_ids(procedures, problems)
-    # A procedure whose file has problems may be the one another refers to: say it once.
-    troubled = {Path(p.file).stem for p in problems.items}
-    _check_references(procedures, categories, troubled, problems)
+    _check_references(procedures, categories, problems.troubled_names(), problems)
     return Catalog(root=catalog_dir, categories=tuple(categories), procedures=tuple(procedures),
                    overlays=tuple(sorted(overlays, key=lambda o: (o.procedure_id, o.lang))))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 
 @dataclass(frozen=True, order=True)
@@ -52,6 +53,14 @@ class Problems:
 
     def add(self, file: str, line: int, path: str, message: str, fix: str = "") -> None:
         self.items.append(Problem(file, line, path, message, fix))
+
+    def troubled_names(self) -> set[str]:
+        """Names (without folder and suffix) of the files that have problems.
+
+        A procedure whose file is broken is missing from the catalog; references to it by
+        name are not reported again, so one mistake gives one message.
+        """
+        return {PurePosixPath(p.file).name.split(".")[0] for p in self.items}
 
     def __bool__(self) -> bool:
         return bool(self.items)

@@ -99,7 +99,7 @@ def _published(catalog: Catalog, profile: SiteProfile, shown: str,
                problems: Problems) -> tuple[Procedure, ...]:
     """The procedures the profile publishes; unknown ids in the profile are problems."""
     category_ids = {c.id for c in catalog.categories}
-    procedure_ids = {p.id for p in catalog.procedures}
+    procedure_ids = {p.id for p in catalog.procedures} | problems.troubled_names()
     for cid in profile.categories:
         if cid not in category_ids:
             problems.add(shown, 0, "categories", f"lĩnh vực `{cid}` không có trong danh mục.")

@@ -6,6 +6,7 @@ Random YAML-like text, random bytes and random catalog-shaped data go through th
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import tempfile
 from pathlib import Path
@@ -57,10 +58,8 @@ def _load_only_catalog_errors(files: dict[str, str | bytes]) -> None:
                 path.write_bytes(content)
             else:
                 path.write_text(content, encoding="utf-8")
-        try:
+        with contextlib.suppress(CatalogError):
             load_catalog(root / "procedures", root)
-        except CatalogError:
-            pass
 
 
 def _dump(data: Any) -> str:

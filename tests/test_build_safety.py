@@ -1,0 +1,95 @@
+"""A failed build never touches the last good site; the same catalog always gives the same bytes."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, build, copy_project
+from mkdocs.exceptions import Abort
+
+import generator.site
+from generator import cli
+
+
+def tree(folder: Path) -> dict[str, str]:
+    """Every file under `folder` by relative path, with the SHA-256 of its bytes."""
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def leftovers(site: Path) -> list[str]:
+    """Staging or old folders a build left beside the site."""
+    return sorted(p.name for p in site.parent.iterdir() if p.name.startswith(f".{site.name}."))
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
+    """A writable copy of the mini project, its built site, and the site's tree."""
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    site = build(project, tmp_path / "public" / "site")
+    return project, site, tree(site)
+
+
+def test_bad_catalog_leaves_previous_site_untouched(built: tuple[Path, Path, dict[str, str]],
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    project, site, before = built
+    source = project / "procedures" / "ho-tich" / "dang-ky-khai-sinh.yml"
+    source.write_text(source.read_text("utf-8").replace("updated: 2026-11-20",
+                                                        "updated: 2026-02-30"), "utf-8")
+    code = cli.main(["build", "-f", str(project / "mkdocs.yml"), "-d", str(site)])
+    assert code == 1
+    assert "procedures/ho-tich/dang-ky-khai-sinh.yml:" in capsys.readouterr().err
+    assert tree(site) == before
+    assert leftovers(site) == []
+    with pytest.raises(Abort):  # the plugin itself refuses too, before writing anything
+        build(project, site)
+    assert tree(site) == before
+    assert leftovers(site) == []
+
+
+@pytest.mark.parametrize("crash", [RuntimeError("render failed"), KeyboardInterrupt()],
+                         ids=["error", "ctrl-c"])
+def test_crash_mid_build_leaves_previous_site_untouched(
+        built: tuple[Path, Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch,
+        crash: BaseException) -> None:
+    project, site, before = built
+    render = generator.site.render_procedure
+    rendered_languages: list[str] = []
+
+    def render_then_crash(loc, ctx):  # type: ignore[no-untyped-def]
+        # Crash in the second language: the first is already written into the staging folder.
+        if ctx.strings.lang == "en":
+            raise crash
+        rendered_languages.append(ctx.strings.lang)
+        return render(loc, ctx)
+
+    monkeypatch.setattr(generator.site, "render_procedure", render_then_crash)
+    with pytest.raises(type(crash)):
+        build(project, site)
+    assert "vi" in rendered_languages
+    assert tree(site) == before
+    assert leftovers(site) == []
+
+
+def test_two_builds_on_different_days_in_different_folders_are_identical(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # MkDocs' build date: 2023-11-14
+    first = build(copy_project(FIXTURES / "mini", tmp_path / "a" / "mini"), tmp_path / "a" / "s")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")  # 2027-01-15
+    second = build(copy_project(FIXTURES / "mini", tmp_path / "b" / "other"),
+                   tmp_path / "b" / "deep" / "site")
+    first_tree, second_tree = tree(first), tree(second)
+    assert "sitemap.xml.gz" in first_tree and "en/search/search_index.json" in first_tree
+    assert sorted(first_tree) == sorted(second_tree)
+    differing = [path for path in first_tree if first_tree[path] != second_tree[path]]
+    assert differing == []
+
+
+def test_sitemap_dates_come_from_the_catalog(mini_site: Path) -> None:
+    sitemap = (mini_site / "sitemap.xml").read_text("utf-8")
+    assert ("<loc>https://example.org/xa-thu/thu-tuc/dang-ky-khai-sinh/</loc>\n"
+            "         <lastmod>2026-11-20</lastmod>") in sitemap
+    assert gzip.decompress((mini_site / "sitemap.xml.gz").read_bytes()).decode() == sitemap
