@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from bad_catalogs.base import BASE, Case
-from bad_catalogs.cases import CASES
 
 from generator import cli
+from tests.bad_catalogs.base import BASE, Case
+from tests.bad_catalogs.cases import CASES
 
 SUMMARY = "Tìm thấy {} lỗi; chưa tạo trang nào."
 

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import yaml
-from conftest import ROOT
 
 from generator.catalog import load_catalog
+from tests.conftest import ROOT
 
 
 def test_benchmark_runs_on_a_tiny_catalog(tmp_path: Path) -> None:

@@ -61,7 +61,7 @@ def test_check_reports_every_problem_and_exits_1(tmp_path: Path) -> None:
         "procedures/chung-thuc/x.yml:3: có dấu ngoặc chưa được đóng (ngoặc kép \", "
         "ngoặc đơn ', ngoặc vuông [ hoặc ngoặc nhọn {). Cách sửa: thêm dấu đóng ngoặc tương "
         "ứng ở cuối đoạn văn bản.",
-        "procedures/chung-thuc/y.yml: tệp trống. Cách sửa: viết thủ tục vào tệp, hoặc xoá tệp.",
+        "procedures/chung-thuc/y.yml:1: tệp trống. Cách sửa: viết thủ tục vào tệp, hoặc xoá tệp.",
         "Tìm thấy 2 lỗi; chưa tạo trang nào.",
     ]
 

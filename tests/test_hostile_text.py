@@ -11,7 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, build
+
+from tests.conftest import FIXTURES, build
 
 SHOWN = {
     "": {"profile.name", "category.name", "language.name"},

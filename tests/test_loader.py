@@ -57,9 +57,8 @@ def test_good_catalog_loads_with_nfc_text_bom_and_crlf(tmp_path: Path) -> None:
 
 def test_misspelt_key_suggests_the_right_one(tmp_path: Path) -> None:
     text = GOOD.replace("summary:", "sumary:")
+    # One mistake, one message: the misspelt key, not also "`summary` is missing".
     assert problems(tmp_path, {"ho-tich/a.yml": text}) == [
-        "procedures/ho-tich/a.yml:1: summary: thiếu trường bắt buộc `summary`. "
-        "Cách sửa: thêm dòng `summary: ...`.",
         "procedures/ho-tich/a.yml:4: sumary: khoá `sumary` không có trong định dạng. "
         "Cách sửa: có phải ý bạn là `summary`?",
     ]
@@ -72,7 +71,7 @@ def test_all_problems_of_all_files_are_reported_together(tmp_path: Path) -> None
     assert problems(tmp_path, {"ho-tich/a.yml": bad_fee, "ho-tich/b.yml": bad_date}) == [
         "procedures/ho-tich/a.yml:15: fees[0].amount: số tiền phải là số nguyên đồng không âm "
         "(đang là -5000). Cách sửa: ghi chữ số liền, không dấu chấm, không chữ `đồng`: "
-        "`amount: 20000`; miễn phí ghi `0`.",
+        "`amount: 5000`; miễn phí ghi `0`.",
         "procedures/ho-tich/b.yml:12: updated: ngày '2026-02-30' không hợp lệ. "
         "Cách sửa: viết theo dạng NĂM-THÁNG-NGÀY, ví dụ `2026-11-20`.",
     ]
@@ -82,8 +81,8 @@ def test_duplicate_ids_dangling_related_and_unknown_category(tmp_path: Path) -> 
     other = GOOD.replace("category: ho-tich", "category: ho-tic") + "related: [dang-ky-ket-hon]\n"
     assert problems(tmp_path, {"ho-tich/a.yml": GOOD, "ho-tich/b.yml": other}) == [
         "procedures/ho-tich/b.yml:1: id: mã `dang-ky-khai-sinh` đã được dùng cho thủ tục trong "
-        "`procedures/ho-tich/a.yml`. Cách sửa: mỗi thủ tục cần một `id` riêng; đổi `id` của "
-        "một trong hai tệp.",
+        "`procedures/ho-tich/a.yml`. Cách sửa: mỗi thủ tục cần một `id` riêng; đổi `id` trong "
+        "tệp này.",
         "procedures/ho-tich/b.yml:3: category: lĩnh vực `ho-tic` không có trong categories.yml. "
         "Cách sửa: có phải ý bạn là `ho-tich`?",
         "procedures/ho-tich/b.yml:13: related[0]: thủ tục liên quan `dang-ky-ket-hon` không có "
@@ -122,7 +121,7 @@ def test_yaml_syntax_errors_name_the_line(tmp_path: Path) -> None:
     assert problems(tmp_path, {"ho-tich/a.yml": tabbed, "ho-tich/b.yml": unclosed}) == [
         "procedures/ho-tich/a.yml:9: có ký tự Tab dùng để thụt lề; YAML chỉ chấp nhận dấu cách. "
         "Cách sửa: thay mỗi Tab bằng dấu cách (thường là 2 dấu cách).",
-        "procedures/ho-tich/b.yml:13: có dấu ngoặc chưa được đóng (ngoặc kép \", "
-        "ngoặc đơn ', ngoặc vuông [ hoặc ngoặc nhọn {). Cách sửa: thêm dấu đóng ngoặc tương "
-        "ứng ở cuối đoạn văn bản.",
+        # The line where the quote was opened, not where the parser gave up.
+        "procedures/ho-tich/b.yml:4: có dấu ngoặc kép hoặc ngoặc đơn chưa được đóng. "
+        "Cách sửa: thêm dấu đóng ngoặc ở cuối đoạn văn bản.",
     ]
