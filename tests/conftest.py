@@ -29,6 +29,17 @@ def build(project: Path, out: Path, offline: bool = False) -> Path:
     return out
 
 
+def write_files(root: Path, files: dict[str, str | bytes]) -> None:
+    """Write files under `root` (text as UTF-8, or bytes as they are), making folders."""
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
 def copy_project(source: Path, target: Path) -> Path:
     """A writable copy of a test project, to break or edit in a test."""
     shutil.copytree(source, target, ignore=shutil.ignore_patterns("site", ".venv"))

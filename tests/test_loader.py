@@ -9,6 +9,7 @@ import pytest
 
 from generator.catalog import load_catalog
 from generator.errors import CatalogError
+from tests.conftest import write_files
 
 CATEGORIES = "- id: ho-tich\n  name: Hộ tịch\n"
 GOOD = """\
@@ -31,14 +32,7 @@ def problems(tmp_path: Path, files: dict[str, str | bytes]) -> list[str]:
     """The messages `thutuc check` prints for a catalog made of `files`."""
     catalog = tmp_path / "procedures"
     (catalog / "ho-tich").mkdir(parents=True)
-    files = {"categories.yml": CATEGORIES, **files}
-    for name, content in files.items():
-        path = catalog / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
+    write_files(catalog, {"categories.yml": CATEGORIES, **files})
     with pytest.raises(CatalogError) as caught:
         load_catalog(catalog, tmp_path)
     return [str(p) for p in caught.value.problems]

@@ -22,6 +22,7 @@ from generator.errors import CatalogError, Problems
 from generator.overlay import ITEM_FIELDS, TEXT_FIELDS
 from generator.validate import PROCEDURE_KEYS
 from generator.yamlsource import load_yaml
+from tests.conftest import write_files
 
 SETTINGS = settings(max_examples=120, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -52,13 +53,7 @@ VALID = {"id": "khai-sinh", "title": "Đăng ký khai sinh", "category": "ho-tic
 def _load_only_catalog_errors(files: dict[str, str | bytes]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        for name, content in files.items():
-            path = root / "procedures" / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(content, encoding="utf-8")
+        write_files(root / "procedures", files)
         with contextlib.suppress(CatalogError):
             load_catalog(root / "procedures", root)
 

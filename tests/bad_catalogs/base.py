@@ -10,6 +10,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.conftest import write_files
+
 MKDOCS = """\
 site_name: Xã Thử
 site_url: https://example.org/xa-thu/
@@ -113,15 +115,8 @@ class Case:
         """Write the project into `root`; return its mkdocs.yml."""
         if root.exists():
             shutil.rmtree(root)
-        for path, content in {**BASE, **self.files}.items():
-            if content is None:
-                continue
-            target = root / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                target.write_bytes(content)
-            else:
-                target.write_text(content, encoding="utf-8")
+        write_files(root, {path: content for path, content in {**BASE, **self.files}.items()
+                           if content is not None})
         for link, target_text in self.symlinks.items():
             (root / link).parent.mkdir(parents=True, exist_ok=True)
             (root / link).symlink_to(target_text.replace("{root}", str(root)))
