@@ -126,6 +126,13 @@ def optional_measure(module: str, *args: Any) -> Any:
     return measure(*args)
 
 
+def _shown(value: Any) -> str:
+    """A measurement from another module: numbers by name (`total_kb 79.1, ...`) or as is."""
+    if isinstance(value, dict):
+        return ", ".join(f"{key} {number}" for key, number in value.items())
+    return str(value)
+
+
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in
                 Path("/proc/cpuinfo").read_text().splitlines()
@@ -177,14 +184,12 @@ def main(argv: list[str] | None = None) -> int:
         rows += [("thutuc serve: first page served", f"{first:.1f} s"),
                  ("thutuc serve: edit of one YAML file shown (target < 3 s)", f"{edit:.1f} s"),
                  ("thutuc serve: CPU time spent on that edit", f"{edit_cpu:.1f} s")]
-    for name, module, unit in (("phone, first procedure page", "page_weight", "bytes"),
-                               ("phone, one search", "search_cost", "bytes")):
-        value = optional_measure(module, work / "site")
+    for name, module, args_ in (("phone, first procedure page", "page_weight", (work / "site",)),
+                                ("phone, one search", "search_cost", (work / "site",)),
+                                ("QR generation per code", "qr_speed", ())):
+        value = optional_measure(module, *args_)
         if value is not None:
-            rows.append((f"{name} ({unit})", str(value)))
-    qr = optional_measure("qr_speed")
-    if qr is not None:
-        rows.append(("QR generation per code", str(qr)))
+            rows.append((name, _shown(value)))
 
     width = max(len(name) for name, _ in rows)
     print(f"\n{'measure'.ljust(width)}  value")
