@@ -7,7 +7,6 @@ NFC, because some Vietnamese keyboards type decomposed letters. Line numbers are
 
 from __future__ import annotations
 
-import hashlib
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -182,12 +181,6 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-# The last good parse of each file, by the hash of its bytes: a build loads the catalog twice
-# (the CLI checks it before building) and `mkdocs serve` reloads it after every edit; only
-# changed files are parsed again. Loaded data is never modified, so sharing it is safe.
-_PARSED: dict[Path, tuple[bytes, Any]] = {}
-
-
 def load_yaml(path: Path, shown_as: str, problems: Problems) -> Any:
     """Parse `path`; on any problem record it under the name `shown_as` and return None."""
     try:
@@ -195,15 +188,7 @@ def load_yaml(path: Path, shown_as: str, problems: Problems) -> Any:
     except OSError as err:
         problems.add(shown_as, 0, "", f"không đọc được tệp ({err.strerror}).")
         return None
-    digest = hashlib.blake2b(raw, digest_size=16).digest()
-    cached = _PARSED.get(path)
-    if cached is not None and cached[0] == digest:
-        return cached[1]
-    found = len(problems.items)
-    data = _load_text(raw, shown_as, problems)
-    if len(problems.items) == found:
-        _PARSED[path] = (digest, data)
-    return data
+    return _load_text(raw, shown_as, problems)
 
 
 def _load_text(raw: bytes, shown_as: str, problems: Problems) -> Any:
