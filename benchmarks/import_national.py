@@ -14,10 +14,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.province_catalog import NATIONAL_CANDIDATES
 from generator.catalog import load_catalog
 from generator.importer.run import import_national
 
-DEFAULT = Path("/work/shared/national")
+DEFAULT = NATIONAL_CANDIDATES[0]  # ../shared/national beside the repository
 
 
 def main(source: Path) -> None:

@@ -1,7 +1,7 @@
 """A large test project from the national procedure records, to measure search at scale.
 
 `write_project(target, count)` writes a project (mkdocs.yml, procedures/) with `count`
-procedures made by cycling the 588 commune-level records in /work/shared/national (see its
+procedures made by cycling the 588 commune-level records in ../shared/national (see its
 README), each repeated record with a numbered title so that every page differs, and draft
 overlays in English, Ê Đê and Hrê (title and summary only; the rest falls back to
 Vietnamese, as on a real site with partial translations). Generated data stays in a
@@ -19,7 +19,9 @@ from pathlib import Path
 
 import yaml
 
-NATIONAL = Path("/work/shared/national")
+from benchmarks.province_catalog import NATIONAL_CANDIDATES
+
+NATIONAL = NATIONAL_CANDIDATES[0]  # ../shared/national beside the repository
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English"), ("rad", "Êđê"), ("hre", "Hrê")]
 MISSING = "Không có thông tin"
 

@@ -223,9 +223,10 @@ def test_offline_edition_opens_from_disk(offline_site: Path, phone) -> None:
     phone.context.on("request", lambda request: requested.append(request.url))
     phone.goto((offline_site / "index.html").as_uri())
     phone.locator(".tt-categories a").first.click()
-    assert phone.url.endswith("/linh-vuc/dat-dai.html")
+    phone.wait_for_url("**/linh-vuc/dat-dai.html")
     phone.locator(".tt-listing a").first.click()
-    assert phone.url.endswith("/thu-tuc/hoa-giai-tranh-chap.html")
+    phone.wait_for_url("**/thu-tuc/hoa-giai-tranh-chap.html")
+    phone.wait_for_load_state()
     assert phone.locator("ol.tt-steps > li").count() == 3
     phone.locator("a.md-select__link[hreflang=en]").dispatch_event("click")
     phone.wait_for_url("**/en/thu-tuc/hoa-giai-tranh-chap.html")

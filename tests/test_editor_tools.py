@@ -14,7 +14,7 @@ from generator.catalog import CATALOG_FILES, catalog_files
 from generator.cli import main
 from generator.schema import DESCRIPTIONS, ITEM_DESCRIPTIONS, procedure_schema
 from generator.validate import ITEM_KEYS, PROCEDURE_KEYS
-from tests.conftest import FIXTURES, ROOT, copy_project
+from tests.conftest import FIXTURES, NATIONAL, ROOT, copy_project
 
 
 def as_json(path: Path) -> object:
@@ -49,7 +49,7 @@ def test_schema_accepts_the_sample_catalog() -> None:
 
 
 def test_schema_accepts_imported_files(tmp_path: Path) -> None:
-    national = Path("/work/shared/national/bo-tu-phap")
+    national = NATIONAL / "bo-tu-phap"
     if not national.is_dir():
         pytest.skip("national records not present")
     assert main(["import", "national", str(national), "-o", str(tmp_path)]) == 0

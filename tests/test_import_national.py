@@ -13,8 +13,8 @@ import yaml
 from generator.catalog import load_catalog
 from generator.cli import main
 from generator.importer.run import import_national
+from tests.conftest import NATIONAL
 
-NATIONAL = Path("/work/shared/national")
 DAY = datetime.date(2026, 11, 25)
 MKDOCS = """\
 site_name: Nhập thử
