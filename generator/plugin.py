@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import serviceworker, sitemap, theme_setup
+from . import opendata, serviceworker, sitemap, theme_setup
 from .docs_pages import is_fallback, language_docs, nav_docs
 from .errors import CatalogError
 from .glossary import GLOSSARY_SRC
@@ -230,6 +230,7 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
             return  # only the source language's build starts the others
         if not self.config.offline:
             serviceworker.write(Path(self.root_site_dir))
+        opendata.write(Path(self.root_site_dir), site)
         try:
             for language in site.profile.languages[1:]:
                 self.lang = language.code
