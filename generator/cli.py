@@ -5,6 +5,8 @@
                             replaces DIR only when the build succeeded
     thutuc build --offline  the offline edition for kiosks and USB sticks, opened from disk
                             (default DIR: site-offline/)
+    thutuc build --zip FILE.zip   also pack the built site into a zip (for a portal's file
+                            manager; see docs/huong-dan-trien-khai.md)
     thutuc serve            preview with live reload (mkdocs serve)
     thutuc build --profile profiles/xa-a.yml      one commune's site from the shared catalog
     thutuc build --all profiles/ [-d OUT]         every commune's site, into OUT/<name>/
@@ -29,7 +31,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from . import editor_cli, multisite, publish, translators_cli
+from . import archive, editor_cli, multisite, publish, translators_cli
 from .addresses import publish_record
 from .errors import CatalogError
 from .plugin import site_source, use_profile
@@ -77,6 +79,8 @@ def _parser() -> argparse.ArgumentParser:
                                help="build one site per profile file of this folder")
             command.add_argument("-j", "--jobs", type=int, default=0,
                                  help="parallel builds with --all (default: one per core)")
+            command.add_argument("--zip", type=Path, metavar="FILE",
+                                 help="also write the built site into this zip file")
         if name == "posters":
             command.add_argument("-d", "--dir", default=Path("niem-yet"), type=Path,
                                  help="output folder (default: %(default)s)")
@@ -151,6 +155,11 @@ def _build(args: argparse.Namespace, counter: _Counter) -> int:
     if args.offline:  # never replace the online site by the offline edition by accident
         default = default.with_name(default.name + "-offline")
     target = args.site_dir or default
+    if args.all and args.zip:
+        raise Abort("--zip chỉ dùng khi tạo một trang web, không dùng cùng --all. Cách sửa: "
+                    "tạo từng xã bằng --profile ... --zip ..., hoặc nén từng thư mục con.")
+    if args.zip:
+        archive.check_target(target, args.zip)
     if args.all:
         results = multisite.build_all(args.config_file, args.all, target, args.jobs,
                                       offline=args.offline)
@@ -171,6 +180,9 @@ def _build(args: argparse.Namespace, counter: _Counter) -> int:
     print(f"Đã tạo trang web trong {target}: {len(site.procedures)} thủ tục, "
           f"{len(site.profile.languages)} ngôn ngữ, {pages} trang HTML, "
           f"{counter.warnings} cảnh báo, {time.monotonic() - start:.1f} giây.")
+    if args.zip:
+        files = archive.write_zip(target, args.zip)
+        print(f"Đã ghi tệp nén {args.zip}: {files} tệp, {args.zip.stat().st_size // 1024} KB.")
     return result
 
 
