@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Category, Procedure
 from ..richtext import escape
 from ..urls import HOME, category_src
-from .context import PageContext, RenderedPage, TocEntry, notice
+from .context import PageContext, RenderedPage, TocEntry
 
 
 def render_home(categories: list[tuple[Category, list[Procedure]]], ctx: PageContext,
@@ -22,7 +22,6 @@ def render_home(categories: list[tuple[Category, list[Procedure]]], ctx: PageCon
         for category, procs in categories)
     html = (f'<h1 id="tt-tieu-de">{escape(ctx.profile.name)}</h1>'
             f'<p class="tt-summary">{escape(t("home_lead", office=ctx.profile.name))}</p>'
-            + _example_notice(ctx)
             + "".join(f'<h2 id="{s.id}">{escape(s.title)}</h2>{body}'
                       for s, body in zip(sections, bodies, strict=True))
             + f'<h2 id="linh-vuc">{escape(t("categories"))}</h2>'
@@ -45,7 +44,3 @@ def render_category(category: Category, procedures: list[Procedure],
             f'<p class="tt-summary">{escape(ctx.strings.t("category_lead", name=name))}</p>'
             f'<ul class="tt-listing">{items}</ul>')
     return RenderedPage(src=src, title=name, html=html)
-
-
-def _example_notice(ctx: PageContext) -> str:
-    return notice("example", ctx.strings.t("example_notice")) if ctx.profile.example else ""
