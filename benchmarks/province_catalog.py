@@ -6,12 +6,15 @@ are repeated with a numbered id and title ("(bản 2)"). Translations are a pseu
 the Vietnamese text with its accents removed and a `[PSEUDO-xx]` label, marked `status: draft`
 and translated by "benchmark pseudo-translation": they exist to give every language the same
 amount of text to build, never to be read.
+
+    python -m benchmarks.province_catalog /tmp/big 2000 4   # then thutuc build -f ...
 """
 
 from __future__ import annotations
 
 import json
 import re
+import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -143,9 +146,14 @@ def write_project(target: Path, procedures: int, languages: int,
         "site_name": "Xã Mẫu (benchmark)",
         "site_url": "https://xa-mau.example.org/",
         "theme": {"name": "material", "language": "vi", "font": False},
-        "plugins": ["search", {"thutuc": {
+        "plugins": [{"thutuc": {
             "profile": {"name": "UBND xã Mẫu", "example": True, "phone": "0123 456 789"},
             "languages": [{"code": code, "name": name} for code, name in langs],
         }}],
     }, target / "mkdocs.yml")
     return chosen
+
+
+if __name__ == "__main__":
+    write_project(Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]))
+    print(sys.argv[1])

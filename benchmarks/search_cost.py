@@ -10,7 +10,7 @@ searches from the header's search box:
   the way are searched too),
 - `search_<name>_first_is_expected`: 1.0 when the expected page came first.
 
-    python -m benchmarks.search_cost SITE_DIR   # e.g. a 2,000 x 4 site, see national_catalog.py
+    python -m benchmarks.search_cost SITE_DIR   # e.g. a 2,000 x 4 site, see province_catalog.py
     python -m benchmarks.search_cost site --queries  # the sample site: also the hit rate
 """
 
@@ -26,11 +26,12 @@ from benchmarks.page_weight import CHROMIUM, CHROMIUM_ARGS, first_procedure_page
 from benchmarks.search_queries import QUERIES
 
 # (name, query, a pattern of the address that must come first: the sample's ids, or
-# national_catalog.py's "thu-tuc-dang-ki-khai-sinh-473")
-KHAI_SINH = r"/(thu-tuc-)?dang-k[iy]-khai-sinh(-\d+)?/$"
+# province_catalog.py's "thu-tuc-dang-ky-khai-sinh-1-001193-ban-2")
+KHAI_SINH = r"/(thu-tuc-)?dang-k[iy]-khai-sinh(-[0-9][a-z0-9-]*)?/$"
 COST_QUERIES = [("khai_sinh", "dang ky khai sinh", KHAI_SINH),
                 ("code", "1.001193", KHAI_SINH),
-                ("accented", "đăng kí kết hôn", r"/(thu-tuc-)?dang-k[iy]-ket-hon(-\d+)?/$")]
+                ("accented", "đăng kí kết hôn",
+                 r"/(thu-tuc-)?dang-k[iy]-ket-hon(-[0-9][a-z0-9-]*)?/$")]
 TYPING_DELAY = 250  # milliseconds between letters: a person typing on a phone
 SEARCH_PATHS = ("/search/", "search_index")
 
