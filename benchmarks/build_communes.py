@@ -18,7 +18,7 @@ from pathlib import Path
 
 from benchmarks.province_catalog import NATIONAL_CANDIDATES
 from generator.importer.run import import_national
-from generator.multisite import build_all, summary
+from generator.mkdocs.multisite import build_all, summary
 
 DEFAULT = NATIONAL_CANDIDATES[0]  # ../shared/national beside the repository
 CATEGORY_SETS = (["ho-tich", "chung-thuc"], ["dang-ky-quan-ly-cu-tru", "cap-quan-ly-can-cuoc"],

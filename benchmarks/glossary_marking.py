@@ -17,11 +17,11 @@ import sys
 import time
 from pathlib import Path
 
-from generator.errors import Problems
-from generator.glossary.count import procedure_texts
-from generator.glossary.mark import mark_terms
-from generator.glossary.match import TermMatcher
-from generator.glossary.terms import read_glossary
+from benchmarks.glossary_count import procedure_texts
+from generator.load.glossary import read_glossary
+from generator.problems import Problems
+from generator.render.glossary_marks import mark_terms
+from generator.render.term_matcher import TermMatcher
 
 ROOT = Path(__file__).resolve().parent.parent
 

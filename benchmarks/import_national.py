@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 from benchmarks.province_catalog import NATIONAL_CANDIDATES
-from generator.catalog import load_catalog
 from generator.importer.run import import_national
+from generator.load.catalog import load_catalog
 
 DEFAULT = NATIONAL_CANDIDATES[0]  # ../shared/national beside the repository
 

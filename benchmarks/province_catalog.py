@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from generator.fields import suggest_slug
+from generator.load.field_reader import suggest_slug
 
 # `../shared/national/` beside the repository (a worktree sits one level deeper).
 NATIONAL_CANDIDATES = [Path(__file__).resolve().parents[n] / "shared" / "national"

@@ -18,7 +18,7 @@ import qrcode
 import qrcode.image.svg
 import segno
 
-from generator.qr import ERROR_CORRECTION, qr_images
+from generator.render.qr import ERROR_CORRECTION, qr_images
 
 SLUGS = ("dang-ky-khai-sinh", "cap-giay-xac-nhan-tinh-trang-hon-nhan", "chung-thuc-ban-sao",
          "dang-ky-thuong-tru-cho-nguoi-chuyen-den", "dang-ky-ket-hon")

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .province_catalog import pseudo_translation
+from benchmarks.province_catalog import pseudo_translation
 
 
 def _markdown(proc: dict[str, Any]) -> str:

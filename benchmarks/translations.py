@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from generator.cli import main
+from generator.cli.main import main
 
 
 def _write(path: Path, data: Any) -> None:

@@ -14,6 +14,7 @@ CATEGORY_DIR = "linh-vuc"
 PROCEDURE_DIR = "thu-tuc"
 FILES_DIR = "tep"
 QR_DIR = "ma-qr"  # QR codes of procedure pages: <id>.svg, <id>.png
+GLOSSARY_SRC = "thuat-ngu.md"  # the glossary page
 POSTER_DIR = "niem-yet"  # printable posters <id>.html, counter sheets linh-vuc/<id>.html
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish import build_atomically
+from generator.mkdocs.project import build_atomically
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -21,6 +21,14 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-quic"]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that opens Chromium (through the `browser` or `phone` fixture) is marked
+    `browser`, so `pytest -m "not browser"` is the fast loop."""
+    for item in items:
+        if {"browser", "phone"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
 
 
 def build(project: Path, out: Path, offline: bool = False) -> Path:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from mkdocs.exceptions import Abort
 
-from generator import archive
+from generator.problems import ThutucError
+from generator.publish import archive
 from tests.conftest import FIXTURES, ROOT, copy_project
 from tests.test_cli import thutuc
 
@@ -109,7 +109,7 @@ def test_a_failed_write_keeps_the_previous_zip_and_no_partial_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(zipfile.ZipFile, "writestr", disk_full)
-    with pytest.raises(Abort, match="Không ghi được tệp nén .*No space left on device"):
+    with pytest.raises(ThutucError, match="Không ghi được tệp nén .*No space left on device"):
         archive.write_zip(site, target)
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["trang-web.zip"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli
+from generator.cli import main as cli
 from tests.bad_catalogs.base import BASE, Case
 from tests.bad_catalogs.cases import CASES
 

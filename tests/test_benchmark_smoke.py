@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.catalog import load_catalog
+from generator.load.catalog import load_catalog
 from tests.conftest import ROOT
 
 

@@ -16,7 +16,7 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from generator.publish import build_atomically
+from generator.mkdocs.project import build_atomically
 from tests.conftest import FIXTURES, build
 
 PREFIX = "/xa/ea-sol/"

@@ -10,10 +10,10 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.catalog import CATALOG_FILES, catalog_files
-from generator.cli import main
-from generator.schema import DESCRIPTIONS, ITEM_DESCRIPTIONS, procedure_schema
-from generator.validate import ITEM_KEYS, PROCEDURE_KEYS
+from generator.cli.main import main
+from generator.load.catalog import CATALOG_FILES, catalog_files
+from generator.load.procedures import ITEM_KEYS, PROCEDURE_KEYS
+from generator.load.schema import DESCRIPTIONS, ITEM_DESCRIPTIONS, procedure_schema
 from tests.conftest import FIXTURES, NATIONAL, ROOT, copy_project
 
 

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.docs_pages import nav_docs
-from generator.errors import CatalogError
-from generator.events import event_procedures
-from generator.glossary.mark import mark_terms
-from generator.glossary.match import TermMatcher
-from generator.site import SiteSource, language_pages, load_site
+from generator.load.events import event_procedures
+from generator.load.site import SiteSource, load_site
+from generator.mkdocs.docs_pages import nav_docs
+from generator.problems import CatalogError
+from generator.render.glossary_marks import mark_terms
+from generator.render.site_pages import language_pages
+from generator.render.term_matcher import TermMatcher
 from tests.conftest import FIXTURES, ROOT, copy_project
 
 MATCHER = TermMatcher([("bản sao", "ban-sao"), ("bản sao có chứng thực", "bsct"),

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.catalog import load_catalog
-from generator.cli import main
+from generator.cli.main import main
 from generator.importer.run import import_national
+from generator.load.catalog import load_catalog
 from tests.conftest import NATIONAL
 
 DAY = datetime.date(2026, 11, 25)

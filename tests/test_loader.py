@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog import load_catalog
-from generator.errors import CatalogError
+from generator.load.catalog import load_catalog
+from generator.problems import CatalogError
 from tests.conftest import write_files
 
 CATEGORIES = "- id: ho-tich\n  name: Hộ tịch\n"

@@ -16,12 +16,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import yamlsource
-from generator.catalog import load_catalog
-from generator.errors import CatalogError, Problems
-from generator.overlay import ITEM_FIELDS, TEXT_FIELDS
-from generator.validate import PROCEDURE_KEYS
-from generator.yamlsource import load_yaml
+from generator.load import yaml_reader as yamlsource
+from generator.load.catalog import load_catalog
+from generator.load.overlays import ITEM_FIELDS, TEXT_FIELDS
+from generator.load.procedures import PROCEDURE_KEYS
+from generator.load.yaml_reader import load_yaml
+from generator.problems import CatalogError, Problems
 from tests.conftest import write_files
 
 SETTINGS = settings(max_examples=120, deadline=None,

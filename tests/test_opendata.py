@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from mkdocs.config import load_config
 
-from generator.opendata import PATH, render
-from generator.plugin import site_source
-from generator.site import load_site
+from generator.load.site import load_site
+from generator.mkdocs.plugin import site_source
+from generator.publish.opendata import PATH, render
 from tests.conftest import FIXTURES, copy_project
 
 SITE_URL = "https://example.org/xa-thu/"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from generator.overlay_file import dump_yaml, with_stamp
+from generator.translate.overlay_file import dump_yaml, with_stamp
 
 STAMP = {"title": "0a1b2c3d", "steps[0].text": "12345678"}
 BLOCK = "source:\n  title: 0a1b2c3d\n  steps[0].text: '12345678'\n"

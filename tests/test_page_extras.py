@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from generator.cli import main
+from generator.cli.main import main
 from generator.render.jsonld import iso_duration, script_json
 from tests.conftest import FIXTURES, copy_project
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from generator.cli import main
+from generator.cli.main import main
 from tests.conftest import printing_project
 from tests.qrtools import decode_png, pdf_pages
 

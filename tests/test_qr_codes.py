@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import segno
 
-from generator.catalog import load_catalog
-from generator.publish import build_atomically
+from generator.load.catalog import load_catalog
+from generator.mkdocs.project import build_atomically
 from tests.conftest import FIXTURES, ROOT, build, copy_project
 from tests.qrtools import decode_png, decode_svg
 

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from generator.plugin import ThutucConfig, site_source
-from generator.site import Site, language_pages, load_site
+from generator.load.site import Site, load_site
+from generator.mkdocs.plugin import ThutucConfig, site_source
+from generator.render.site_pages import language_pages
 from tests.conftest import FIXTURES
 from tests.golden import check_golden
 

@@ -6,8 +6,8 @@ import html
 import re
 from pathlib import Path
 
-from generator.catalog import load_catalog
-from generator.ui import load_strings
+from generator.load.catalog import load_catalog
+from generator.load.strings import load_strings
 from tests.conftest import ROOT
 
 LANGUAGES = ("", "en/", "rad/", "hre/")

@@ -10,8 +10,8 @@ from xml.etree import ElementTree
 
 import pytest
 
-from generator.cli import main
-from generator.ui import load_strings
+from generator.cli.main import main
+from generator.load.strings import load_strings
 from tests.conftest import build
 from tests.langproject import procedure, random_catalog, write_project
 

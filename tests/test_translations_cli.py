@@ -10,7 +10,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from generator.cli import main
+from generator.cli.main import main
 from tests.langproject import procedure, write_project
 
 LANGS = [("vi", "Tiếng Việt"), ("en", "English"), ("rad", "Êđê")]

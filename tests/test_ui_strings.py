@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from generator.ui import load_strings
+from generator.load.strings import load_strings
 
 
 def test_money_is_written_the_vietnamese_way() -> None:

@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from ..fields import suggest_slug
-from .text import one_line
+from generator.importer.text import one_line
+from generator.load.field_reader import suggest_slug
 
 MAX_LENGTH = 50
 UNKNOWN = "Lĩnh vực khác"  # for records without a field

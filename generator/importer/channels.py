@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .text import NO_INFO, format_amount, money, one_line
+from generator.importer.text import NO_INFO, format_amount, money, one_line
 
 HEADER = "Hình thức nộpThời gianPhí, lệ phíMô tả"
 CHANNEL_TYPES = {"Trực tuyến": "online", "Trực tiếp": "direct", "Dịch vụ bưu chính": "post"}

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .text import one_line, unbullet
+from generator.importer.text import one_line, unbullet
 
 HEADER = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
 _COUNT = re.compile(r"(\d+)\s*bản\s*(chính|sao|chụp)(?:\s*,\s*(\d+)\s*bản\s*(sao|chụp))?"

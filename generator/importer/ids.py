@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from ..fields import suggest_slug
+from generator.load.field_reader import suggest_slug
 
 MAX_LENGTH = 60
 _PREFIX = re.compile(r"^\s*thủ tục\s*[:\-–]?\s*", re.I)

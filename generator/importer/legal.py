@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .text import one_line
+from generator.importer.text import one_line
 
 HEADER = "Tên văn bản pháp lýMã văn bản"
 # Issuers seen in document numbers, longest first so that "BTC" wins over "BTCN" when the

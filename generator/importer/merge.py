@@ -15,8 +15,8 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..provenance import fingerprint
-from .record import IMPORTED_FIELDS
+from generator.importer.record import IMPORTED_FIELDS
+from generator.load.provenance import fingerprint
 
 
 @dataclass

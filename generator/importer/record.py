@@ -13,13 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..fields import is_web_url
-from .channels import parse_channels
-from .documents import parse_documents
-from .legal import parse_legal_basis
-from .result import parse_result
-from .steps import paragraphs, parse_steps
-from .text import clean, one_line, split_list
+from generator.importer.channels import parse_channels
+from generator.importer.documents import parse_documents
+from generator.importer.legal import parse_legal_basis
+from generator.importer.result import parse_result
+from generator.importer.steps import paragraphs, parse_steps
+from generator.importer.text import clean, one_line, split_list
+from generator.load.field_reader import is_web_url
 
 # Fields the importer writes and fingerprints; an editor's change to one of them survives
 # a re-import. Everything else in a file (faq, events, related...) is the editor's alone.

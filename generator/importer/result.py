@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .text import one_line, split_list
+from generator.importer.text import one_line, split_list
 
 # KQ.G15.000031, KQ-G17.000005, 000.00.00.G12..., or a word right before "Từ khóa".
 _RESULT_CODE = re.compile(r"\s*Mã:\s*(?:[A-Za-z]{0,4}[.\-]?(?:[A-Z]?\d+[.\-]?)*\d"

@@ -14,13 +14,13 @@ from typing import Any
 
 import yaml
 
-from ..catalog import CATALOG_FILES, catalog_files
-from ..errors import Problems
-from .categories import CategoryMap
-from .ids import assign_ids
-from .merge import merge
-from .record import Converted, convert, field_text, provenance
-from .yamlout import dump_procedure
+from generator.importer.categories import CategoryMap
+from generator.importer.ids import assign_ids
+from generator.importer.merge import merge
+from generator.importer.record import Converted, convert, field_text, provenance
+from generator.importer.yamlout import dump_procedure
+from generator.load.catalog import CATALOG_FILES, catalog_files
+from generator.problems import Problems
 
 # Only the plain data of existing files is needed here (no line numbers): libyaml is faster.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .text import clean, unbullet
+from generator.importer.text import clean, unbullet
 
 _STEP_START = re.compile(r"^(?:[-*•–]\s|\+?\s*Bước\s*\d+|[a-zđ]\)\s|\d+[.)]\s)", re.I)
 _STEP_NAME = re.compile(r"^(Bước\s*\d+)\s*[:.\-–]?\s*", re.I)

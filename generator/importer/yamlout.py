@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from ..validate import PROCEDURE_KEYS
+from generator.load.procedures import PROCEDURE_KEYS
 
 HEADER = ("# Nhập từ Cổng Dịch vụ công quốc gia bằng `thutuc import national`.\n"
           "# Hãy sửa trực tiếp: lần nhập sau giữ nguyên mọi trường bạn đã sửa\n"

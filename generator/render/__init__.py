@@ -1,5 +1,5 @@
 """Render stage: localized catalog data in, HTML fragments for pages out (no MkDocs here)."""
 
-from .context import PageContext, RenderedPage, TocEntry
+from generator.render.context import PageContext, RenderedPage, TocEntry
 
 __all__ = ["PageContext", "RenderedPage", "TocEntry"]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Category, SiteProfile
-from ..richtext import escape
-from ..ui import Strings
-from ..urls import FILES_DIR, category_src, page_url, procedure_src, relative
+from generator.load.strings import Strings
+from generator.model import Category, SiteProfile
+from generator.render.richtext import escape
+from generator.urls import FILES_DIR, category_src, page_url, procedure_src, relative
 
 
 @dataclass(frozen=True)

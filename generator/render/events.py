@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..events import LifeEvent
-from ..model import Procedure
-from ..richtext import escape
-from ..urls import HOME
-from .context import PageContext, RenderedPage
+from generator.load.events import LifeEvent
+from generator.model import Procedure
+from generator.render.context import PageContext, RenderedPage
+from generator.render.richtext import escape
+from generator.urls import HOME
 
 EVENT_DIR = "su-kien"
 

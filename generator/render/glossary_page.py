@@ -5,10 +5,11 @@ from __future__ import annotations
 import unicodedata
 from itertools import groupby
 
-from ..glossary import GLOSSARY_SRC, LocalTerm
-from ..richtext import escape
-from ..textsort import ALPHABET, TONES, sort_key
-from .context import PageContext, RenderedPage, TocEntry, notice
+from generator.load.glossary import LocalTerm
+from generator.render.context import PageContext, RenderedPage, TocEntry, notice
+from generator.render.richtext import escape
+from generator.textsort import ALPHABET, TONES, sort_key
+from generator.urls import GLOSSARY_SRC
 
 
 def initial(text: str) -> str:

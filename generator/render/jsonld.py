@@ -11,10 +11,10 @@ import json
 import re
 from typing import Any
 
-from ..model import Channel
-from ..translate import Localized
-from ..urls import procedure_src
-from .context import PageContext
+from generator.model import Channel
+from generator.render.context import PageContext
+from generator.translate.resolve import Localized
+from generator.urls import procedure_src
 
 # Durations written as "5 ngày làm việc", "3 working days", "4 giờ": number and unit.
 _DURATION = re.compile(r"(\d+)\s*(?:\w+\s+)?(ngày|days?|giờ|hours?|tháng|months?)\b",

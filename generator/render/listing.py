@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..model import Category, Procedure
-from ..richtext import escape
-from ..urls import HOME, category_src
-from .context import PageContext, RenderedPage, TocEntry
+from generator.model import Category, Procedure
+from generator.render.context import PageContext, RenderedPage, TocEntry
+from generator.render.richtext import escape
+from generator.urls import HOME, category_src
 
 
 def render_home(categories: list[tuple[Category, list[Procedure]]], ctx: PageContext,

@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Category, Procedure
-from ..qr import QrImages, short_address
-from ..richtext import escape
-from ..translate import Localized
-from ..urls import procedure_src
-from .context import PageContext, example_banner
+from generator.model import Category, Procedure
+from generator.render.context import PageContext, example_banner
+from generator.render.qr import QrImages, short_address
+from generator.render.richtext import escape
+from generator.translate.resolve import Localized
+from generator.urls import procedure_src
 
 CSS = (Path(__file__).parent / "print.css").read_text(encoding="utf-8")
 CELLS_PER_SHEET = 6

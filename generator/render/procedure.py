@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..model import Procedure
-from ..richtext import escape, markdown_to_html
-from ..translate import Localized
-from ..urls import procedure_src
-from .context import PageContext, RenderedPage, TocEntry, notice, section
-from .jsonld import jsonld_element
-from .qrblock import render_qr_section
+from generator.model import Procedure
+from generator.render.context import PageContext, RenderedPage, TocEntry, notice, section
+from generator.render.jsonld import jsonld_element
+from generator.render.qrblock import render_qr_section
+from generator.render.richtext import escape, markdown_to_html
+from generator.translate.resolve import Localized
+from generator.urls import procedure_src
 
 # (anchor, title key, field that decides whether it is shown and translated, body renderer)
 SectionRenderer = Callable[[Localized, PageContext, str], str]

@@ -5,11 +5,11 @@ Only links are written here; the image files themselves are made by `printfiles.
 
 from __future__ import annotations
 
-from ..qr import short_address
-from ..richtext import escape
-from ..translate import Localized
-from ..urls import poster_path, procedure_src, qr_path
-from .context import PageContext
+from generator.render.context import PageContext
+from generator.render.qr import short_address
+from generator.render.richtext import escape
+from generator.translate.resolve import Localized
+from generator.urls import poster_path, procedure_src, qr_path
 
 
 def render_qr_section(loc: Localized, ctx: PageContext, src: str) -> str:

@@ -7,9 +7,9 @@ do not follow refreshes.
 
 from __future__ import annotations
 
-from ..richtext import escape
-from ..urls import HOME, page_url
-from .context import PageContext, example_banner
+from generator.render.context import PageContext, example_banner
+from generator.render.richtext import escape
+from generator.urls import HOME, page_url
 
 
 def static_page_path(src: str, directory_urls: bool) -> str:

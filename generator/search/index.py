@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .fold import fold, keep, words
+from generator.search.fold import fold, keep, words
 
 # How much a word counts by where it is: keywords are the words people use, titles the
 # official names; body text only breaks ties.

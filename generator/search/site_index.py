@@ -6,9 +6,10 @@ import dataclasses
 import shutil
 from pathlib import Path
 
-from ..site import Site, localized_procedures, strings_for
-from ..urls import PROCEDURE_DIR
-from .index import IndexFiles, SearchDoc, build_index, code_words, content_name
+from generator.load.site import Site, strings_for
+from generator.search.index import IndexFiles, SearchDoc, build_index, code_words, content_name
+from generator.translate.resolve import localized_procedures
+from generator.urls import PROCEDURE_DIR
 
 # The search script: the engine, then the search box, as one file. Here, not in theme/assets:
 # MkDocs would copy them there under fixed names; pages load them under a content-hashed one.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import (
+from tests.bad_catalogs.base import (
     CATEGORIES,
     CATEGORIES_PATH,
     EN_PATH,

@@ -1,0 +1,1 @@
+"""The `thutuc` command line: argument parsing and messages, calling the stages."""

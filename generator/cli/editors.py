@@ -1,0 +1,74 @@
+"""The editors' commands of `thutuc`: `import national`, `new`, `schema`.
+
+Kept apart from `cli.py` (check, build, serve) so that each stays short; `register` adds
+them to the main parser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+from pathlib import Path
+from typing import Any
+
+from generator.importer.run import import_national
+from generator.importer.scaffold import scaffold
+from generator.load.schema import procedure_schema
+from generator.problems import ThutucError
+
+
+def register(commands: Any) -> None:
+    """Add the editors' sub-commands to the `thutuc` parser's sub-parsers."""
+    importer = commands.add_parser("import", help="import procedures from another source")
+    sources = importer.add_subparsers(required=True, metavar="SOURCE")
+    national = sources.add_parser("national", help="records of the National Public Service "
+                                  "Portal (one JSON file per procedure)")
+    national.add_argument("source", type=Path, help="folder of records (*.json, any depth)")
+    national.add_argument("-o", "--output", type=Path, default=Path("procedures"),
+                          help="catalog folder to write into (default: %(default)s)")
+    national.add_argument("--report", type=Path, help="also write the parse report here")
+    national.add_argument("--date", type=datetime.date.fromisoformat,
+                          help="import date to record (YYYY-MM-DD, default: today)")
+    national.set_defaults(run=_import)
+
+    new = commands.add_parser("new", help="start a procedure file with every field explained")
+    new.add_argument("title", help="the procedure's name, e.g. \"Đăng ký khai sinh\"")
+    new.add_argument("--category", required=True, help="category id from categories.yml")
+    new.add_argument("-o", "--catalog", type=Path, default=Path("procedures"),
+                     help="catalog folder (default: %(default)s)")
+    new.set_defaults(run=_new)
+
+    schema = commands.add_parser("schema", help="write the JSON Schema of a procedure file")
+    schema.add_argument("-o", "--output", type=Path, help="file to write (default: print)")
+    schema.set_defaults(run=_schema)
+
+
+def _import(args: argparse.Namespace, counter: object) -> int:
+    if not args.source.is_dir():
+        raise ThutucError(f"Không tìm thấy thư mục dữ liệu {args.source}.")
+    report = import_national(args.source, args.output, args.date or datetime.date.today())
+    text = report.text()
+    print(text)
+    if args.report:
+        args.report.parent.mkdir(parents=True, exist_ok=True)
+        args.report.write_text(text + "\n", encoding="utf-8")
+        print(f"Đã ghi báo cáo vào {args.report}.")
+    return 0
+
+
+def _new(args: argparse.Namespace, counter: object) -> int:
+    path = scaffold(args.title, args.category, args.catalog, datetime.date.today())
+    print(f"Đã tạo {path}. Điền các trường còn trống rồi chạy `thutuc check`.")
+    return 0
+
+
+def _schema(args: argparse.Namespace, counter: object) -> int:
+    text = json.dumps(procedure_schema(), ensure_ascii=False, indent=2) + "\n"
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(text, encoding="utf-8")
+        print(f"Đã ghi lược đồ JSON vào {args.output}.")
+    else:
+        print(text, end="")
+    return 0

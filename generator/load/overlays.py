@@ -1,0 +1,85 @@
+"""Read translation overlays (`NAME.LANG.yml`): only translatable text, shaped like the source."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.load.field_reader import FieldReader, join
+from generator.load.procedures import PROCEDURE_KEYS
+from generator.load.yaml_reader import Mapping
+from generator.model import Overlay, Procedure
+
+# Translatable text of a procedure: plain fields, lists of text, and lists of items whose
+# listed sub-fields are text. Everything else (ids, amounts, dates, URLs) comes from the source.
+TEXT_FIELDS = ("title", "summary", "agency", "conditions", "duration", "result")
+TEXT_LIST_FIELDS = ("applicants", "keywords")
+ITEM_FIELDS: dict[str, tuple[str, ...]] = {
+    "documents": ("name", "note"),
+    "steps": ("title", "text"),
+    "channels": ("duration", "note"),
+    "fees": ("name", "note"),
+    "faq": ("q", "a"),
+}
+META_KEYS = ("status", "translator", "source")
+STATUSES = ("draft", "reviewed")
+
+
+def read_overlay(data: Any, reader: FieldReader, procedure_id: str, lang: str) -> Overlay | None:
+    """An overlay from a parsed translation file, or None when it is unusable."""
+    node = reader.mapping(data, data, None, "")
+    if node is None:
+        return None
+    allowed = META_KEYS + TEXT_FIELDS + TEXT_LIST_FIELDS + tuple(ITEM_FIELDS)
+    from_source = [key for key in node if key in PROCEDURE_KEYS and key not in allowed]
+    for key in from_source:
+        reader.report(node, key, key,
+                      f"`{key}` không phải là văn bản cần dịch: bản dịch luôn lấy giá trị này "
+                      "từ bản gốc.", "xoá dòng này khỏi bản dịch; muốn sửa thì sửa bản gốc.")
+    reader.known_keys(node, "", (*allowed, *from_source))
+    fields: dict[str, object] = {}
+    for key in TEXT_FIELDS:
+        if reader.text(node, key):
+            fields[key] = reader.text(node, key)
+    for key in TEXT_LIST_FIELDS:
+        if node.get(key) is not None:
+            fields[key] = reader.text_list(node, key)
+    for key, subfields in ITEM_FIELDS.items():
+        items: list[dict[str, str]] = []
+        for index, (item, path, seq) in enumerate(reader.items(node, key)):
+            mapping = reader.mapping(item, seq, index, path) if item is not None else None
+            if mapping is None:
+                items.append({})
+                continue
+            reader.known_keys(mapping, path, subfields)
+            items.append({sub: reader.text(mapping, sub, path) for sub in subfields
+                          if reader.text(mapping, sub, path)})
+        if node.get(key) is not None:
+            fields[key] = tuple(items)
+    return Overlay(
+        procedure_id=procedure_id, lang=lang, source_file=reader.file,
+        status=reader.choice(node, "status", "", STATUSES) or "draft",
+        translator=reader.text(node, "translator"),
+        source=_source(node, reader), fields=fields,
+    )
+
+
+def _source(node: Mapping, reader: FieldReader) -> str | dict[str, str]:
+    value = node.get("source")
+    if isinstance(value, Mapping):
+        return {key: reader.text(value, key, join("source", key)) for key in value}
+    return reader.text(node, "source")
+
+
+def check_against_source(overlay: Overlay, source: Procedure, reader: FieldReader,
+                         node: Any) -> None:
+    """Report item lists whose length differs from the source's (they are matched by order)."""
+    for key in ITEM_FIELDS:
+        if key not in overlay.fields:
+            continue
+        have, want = len(overlay.fields[key]), len(getattr(source, key))  # type: ignore[arg-type]
+        if have != want:
+            reader.report(node, key, key,
+                          f"bản dịch có {have} mục nhưng bản gốc có {want} mục; các mục được "
+                          "ghép theo thứ tự nên số mục phải bằng nhau.",
+                          f"dịch đủ và đúng thứ tự {want} mục của `{key}` trong "
+                          f"`{source.source_file}`.")

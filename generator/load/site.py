@@ -1,0 +1,109 @@
+"""The site plan: which procedures a commune publishes, read and checked once.
+
+`load_site` reads the profile, the catalog, the address record, life events and the glossary,
+and raises one `CatalogError` with every problem found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.load.addresses import checked_record
+from generator.load.catalog import read_catalog, shown_path
+from generator.load.events import LifeEvent, read_events
+from generator.load.glossary import Glossary, read_glossary
+from generator.load.profile import load_profile
+from generator.load.strings import Strings, load_strings
+from generator.model import Catalog, Category, Procedure, SiteProfile
+from generator.problems import Problems
+from generator.textsort import sort_key
+
+
+@dataclass(frozen=True)
+class SiteSource:
+    """Where a site's inputs are, as configured in mkdocs.yml."""
+
+    project_root: Path
+    catalog_dir: Path
+    profile_file: Path | None
+    profile_inline: dict[str, object] | None
+    site_url: str
+    site_name: str
+    languages: tuple[object, ...]
+    strings_dir: Path | None = None
+    directory_urls: bool = True  # the public site's URL style (mkdocs.yml use_directory_urls)
+
+
+@dataclass(frozen=True)
+class Site:
+    """A checked catalog and the commune that publishes (part of) it."""
+
+    catalog: Catalog
+    profile: SiteProfile
+    procedures: tuple[Procedure, ...]  # the published ones
+    strings_dir: Path | None = None
+    events: tuple[LifeEvent, ...] = ()
+    glossary: Glossary = field(default_factory=Glossary)
+    retired: tuple[str, ...] = ()  # abolished procedures whose old address explains so
+    # Addresses in QR codes are the public site's, also in the offline edition (links in .html).
+    public_directory_urls: bool = True
+
+    def categories(self) -> list[tuple[Category, list[Procedure]]]:
+        """Published categories in catalog order, each with its procedures A-Z."""
+        result = []
+        for category in self.catalog.categories:
+            procs = [p for p in self.procedures if p.category == category.id]
+            if procs:
+                result.append((category, sorted(procs, key=lambda p: sort_key(p.title))))
+        return result
+
+
+def load_site(source: SiteSource) -> Site:
+    """Read the profile and the catalog; raise `CatalogError` with every problem of both."""
+    problems = Problems()
+    shown = _shown(source.profile_file, source.project_root) if source.profile_file \
+        else "mkdocs.yml"
+    profile = load_profile(source.profile_file or source.profile_inline, shown, problems,
+                           name=source.site_name, site_url=source.site_url,
+                           languages=list(source.languages))
+    catalog = read_catalog(source.catalog_dir, source.project_root, problems)
+    # Profile ids, published addresses and event registry ids are checked against a sound
+    # catalog only: a procedure whose file is broken would otherwise be reported a second
+    # time, as missing.
+    sound = not problems
+    published = _published(catalog, profile, shown, problems) if profile and sound else ()
+    record = checked_record(catalog, source.project_root, problems) if sound else None
+    catalog_shown = shown_path(source.catalog_dir, source.project_root)
+    events = read_events(source.catalog_dir, catalog_shown, catalog.procedures, problems) \
+        if sound else ()
+    glossary = read_glossary(source.catalog_dir, catalog_shown, problems)
+    problems.raise_if_any()
+    assert profile is not None  # a missing profile always comes with a problem
+    return Site(catalog, profile, published, source.strings_dir, events, glossary,
+                record.retired if record else (), public_directory_urls=source.directory_urls)
+
+
+def _shown(path: Path, root: Path) -> str:
+    """A profile's name in messages: relative to the project, or as given when outside it."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+
+
+def _published(catalog: Catalog, profile: SiteProfile, shown: str,
+               problems: Problems) -> tuple[Procedure, ...]:
+    """The procedures the profile publishes; unknown ids in the profile are problems."""
+    category_ids = {c.id for c in catalog.categories}
+    procedure_ids = {p.id for p in catalog.procedures} | problems.troubled_names()
+    for cid in profile.categories:
+        if cid not in category_ids:
+            problems.add(shown, 0, "categories", f"lĩnh vực `{cid}` không có trong danh mục.")
+    for pid in (*profile.procedures, *profile.overrides):
+        if pid not in procedure_ids:
+            problems.add(shown, 0, "procedures", f"thủ tục `{pid}` không có trong danh mục.")
+    return tuple(p for p in catalog.procedures
+                 if (not profile.categories or p.category in profile.categories)
+                 and (not profile.procedures or p.id in profile.procedures))
+
+
+def strings_for(site: Site, lang: str) -> Strings:
+    return load_strings(lang, site.strings_dir)

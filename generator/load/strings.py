@@ -1,0 +1,72 @@
+"""Interface text of our pages, one YAML file per language, falling back to Vietnamese.
+
+The generator ships `generator/strings/LANG.yml`; a project may add or override languages in
+a folder of its own (the plugin's `strings` option) with files of the same form.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+PACKAGED = Path(__file__).parent.parent / "strings"  # generator/strings/LANG.yml
+SOURCE_LANGUAGE = "vi"
+
+
+@dataclass(frozen=True)
+class Strings:
+    """Interface text of one language; `missing` lists keys shown in Vietnamese instead."""
+
+    lang: str
+    own: dict[str, str]
+    fallback: dict[str, str]
+
+    def t(self, key: str, **values: object) -> str:
+        """The text for `key` in this language (or Vietnamese), with `{name}`s filled in."""
+        template = self.own.get(key) or self.fallback[key]
+        return template.format(**values) if values else template
+
+    def is_own(self, key: str) -> bool:
+        return bool(self.own.get(key))
+
+    @property
+    def fallback_lang(self) -> str:
+        return SOURCE_LANGUAGE
+
+    def money(self, amount: int) -> str:
+        """`20.000 đồng` (Vietnamese grouping), or the word for free when 0."""
+        if amount == 0:
+            return self.t("free")
+        grouped = f"{amount:,}".replace(",", self.t("thousands_separator"))
+        return self.t("money", amount=grouped)
+
+    def date(self, day: datetime.date) -> str:
+        """Day/month/year, as dates are written in Vietnam."""
+        return self.t("updated", date=f"{day.day:02d}/{day.month:02d}/{day.year}")
+
+    @property
+    def missing(self) -> list[str]:
+        return sorted(key for key in self.fallback if not self.own.get(key))
+
+
+def _read(path: Path) -> dict[str, str]:
+    if not path.is_file():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+    return {str(k): str(v) for k, v in data.items() if v is not None}
+
+
+def load_strings(lang: str, extra_dir: Path | None = None) -> Strings:
+    """Strings of `lang`: the project's file over the packaged one, Vietnamese underneath."""
+    def layered(code: str) -> dict[str, str]:
+        merged = _read(PACKAGED / f"{code}.yml")
+        if extra_dir is not None:
+            merged.update(_read(extra_dir / f"{code}.yml"))
+        return merged
+
+    fallback = layered(SOURCE_LANGUAGE)
+    own = fallback if lang == SOURCE_LANGUAGE else layered(lang)
+    return Strings(lang=lang, own=own, fallback=fallback)

@@ -1,0 +1,254 @@
+"""The MkDocs plugin: a thin adapter that hands the generator's pages to MkDocs + Material.
+
+One MkDocs build per language (Material's advice for per-language search and interface): the
+source language builds into the site root, then `on_post_build` builds every other language
+into its own folder (`en/`, `rad/`, ...) with the same configuration object, re-entering these
+hooks with `self.lang` set. Everything about content lives in `site.py` and below.
+"""
+
+from __future__ import annotations
+
+import atexit
+import html
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from generator.load.site import Site, SiteSource, load_site, strings_for
+from generator.mkdocs import theme_setup
+from generator.mkdocs.docs_pages import is_fallback, language_docs, nav_docs
+from generator.problems import CatalogError, ThutucError
+from generator.publish import opendata, service_worker, sitemap
+from generator.publish.print_files import language_files
+from generator.render import RenderedPage
+from generator.render.events import EVENT_DIR
+from generator.render.qr import CACHE_DIR, QrCache
+from generator.render.site_pages import language_pages
+from generator.search.index import IndexFiles
+from generator.search.site_index import language_index, page_config, write_index
+from generator.urls import FILES_DIR, GLOSSARY_SRC, PROCEDURE_DIR, language_prefix
+
+log = logging.getLogger("mkdocs.plugins.thutuc")
+
+
+class ThutucConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    catalog = c.Type(str, default="procedures")
+    profile = c.Optional(c.Type((str, dict)))  # a profile file, or the profile itself
+    languages = c.Type(list, default=[])
+    strings = c.Optional(c.Type(str))
+    # The offline edition (kiosk, USB stick): opens from file://, links end in .html.
+    offline = c.Type(bool, default=False)
+
+
+def site_source(config: MkDocsConfig, options: ThutucConfig) -> SiteSource:
+    """Where the site's inputs are, from mkdocs.yml and the plugin's options."""
+    root = Path(config.config_file_path).parent
+    profile = options.profile
+    return SiteSource(
+        project_root=root, catalog_dir=root / options.catalog,
+        profile_file=root / profile if isinstance(profile, str) else None,
+        profile_inline=profile if isinstance(profile, dict) else None,
+        site_url=config.site_url or "", site_name=config.site_name,
+        languages=tuple(options.languages),
+        strings_dir=root / options.strings if options.strings else None,
+        directory_urls=config.use_directory_urls)
+
+
+def use_profile(config: MkDocsConfig, profile: Path) -> None:
+    """Build `config` for the commune described in the file `profile`, instead of the profile
+    named in mkdocs.yml (`thutuc build --profile`, `--all`): one catalog, many communes."""
+    plugin = config.plugins.get("thutuc")
+    if plugin is None:
+        raise PluginError("mkdocs.yml chưa bật plugin `thutuc` (mục `plugins:`).")
+    plugin.config.profile = str(profile.resolve())  # an absolute path stays itself under root
+
+
+class ThutucPlugin(BasePlugin[ThutucConfig]):
+    """Generates the procedure site from the catalog, one language per build."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.lang = ""  # the language being built; "" before the first build
+        self.pages: dict[str, RenderedPage] = {}
+        self.root_site_dir = ""
+        self.root_site_url = ""
+        self.untranslated_docs: set[str] = set()  # hand-written pages shown in Vietnamese
+        self.search = IndexFiles(files={}, manifest="")  # this language's, from on_config
+        self._generated_theme = Path(tempfile.mkdtemp(prefix="thutuc-theme-"))
+        atexit.register(shutil.rmtree, self._generated_theme, ignore_errors=True)
+
+    # Runs before other plugins (search) read the theme language it sets.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        if not self.lang:
+            if "material/search" in config.plugins:
+                # Its index is never used (our search replaces it) but costs build time.
+                log.warning("Bỏ `- search` khỏi `plugins:` trong mkdocs.yml: thutuc có tìm kiếm "
+                            "riêng, nhẹ hơn cho điện thoại.")
+            self.site = self._load(config)
+            self.lang = self.site.profile.source_language
+            self.root_site_dir, self.root_site_url = config.site_dir, self.site.profile.site_url
+        site, codes = self._site(), self._codes()
+        theme_setup.install(config.theme.dirs, bool(config.theme.custom_dir), codes,
+                            self._generated_theme)
+        prefix = language_prefix(self.lang, site.profile.source_language)
+        if self.config.offline:
+            config.use_directory_urls = False  # file:// shows folders, not their index.html
+        config.theme["language"] = self.lang
+        config.site_dir = str(Path(self.root_site_dir) / prefix) if prefix else self.root_site_dir
+        config.site_url = self.root_site_url + prefix
+        strings = strings_for(site, self.lang)
+        config.site_name = html.escape(site.profile.name)
+        config.extra["alternate"] = [
+            {"name": language.name, "lang": language.code,
+             "link": ("../" if prefix else "") + language_prefix(language.code, codes[0])}
+            for language in site.profile.languages] if len(codes) > 1 else []
+        config.extra["thutuc"] = {
+            "lang": self.lang, "root_url": self.root_site_url,
+            "notice": strings.t("example_notice") if site.profile.example else "",
+            # From a language's root to the site's root, where the service worker lives.
+            "site_root": "../" if prefix else "", "offline": self.config.offline,
+        }
+        docs = tuple(src for src, _ in language_docs(Path(config.docs_dir), self.lang, codes))
+        self.search = language_index(site, self.lang)
+        config.extra["thutuc"]["search"] = page_config(self.search, site, self.lang,
+                                                       config.use_directory_urls)
+        self.pages = {page.src: page for page in
+                      language_pages(site, self.lang, config.use_directory_urls, docs)}
+        config.nav = self._nav(config)
+        return config
+
+    def _load(self, config: MkDocsConfig) -> Site:
+        try:
+            return load_site(site_source(config, self.config))
+        except CatalogError as error:
+            # MkDocs prints a PluginError's message and exits 1, without a traceback.
+            raise PluginError("Danh mục thủ tục có lỗi:\n" + error.report()) from None
+        except ThutucError as error:
+            raise PluginError(error.report()) from None
+
+    def _site(self) -> Site:
+        assert self.site is not None, "on_config loads the site first"
+        return self.site
+
+    def _codes(self) -> list[str]:
+        return [language.code for language in self._site().profile.languages]
+
+    def _nav(self, config: MkDocsConfig) -> list[Any]:
+        """Home, the categories (never every procedure), then the hand-written pages."""
+        site = self._site()
+        strings = strings_for(site, self.lang)
+        categories = [self.pages[f"linh-vuc/{category.id}.md"].src
+                      for category, _ in site.categories()]
+        docs = nav_docs([src for src, _ in language_docs(Path(config.docs_dir), self.lang,
+                                                         self._codes())])
+        glossary = [{strings.t("glossary_title"): GLOSSARY_SRC}] \
+            if GLOSSARY_SRC in self.pages else []
+        return [{strings.t("home_title"): "index.md"}, {strings.t("categories"): categories},
+                *glossary, *docs]
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if not self.config.enabled:
+            return files
+        site = self._site()
+        for file in list(files.documentation_pages()):
+            files.remove(file)  # replaced below by this language's version
+        self.untranslated_docs.clear()
+        docs = language_docs(Path(config.docs_dir), self.lang, self._codes())
+        in_nav = set(nav_docs([src for src, _ in docs]))
+        for src, path in docs:
+            # Pages of a folder with an index are reached from that index, not the nav.
+            inclusion = InclusionLevel.UNDEFINED if src in in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, src, abs_src_path=str(path), inclusion=inclusion))
+            if is_fallback(path, self.lang, site.profile.source_language):
+                self.untranslated_docs.add(src)
+        for src in self.pages:
+            # Procedures and life events are reached from category pages and the home page,
+            # not the nav: no "not in nav" notice.
+            inclusion = InclusionLevel.NOT_IN_NAV if src.startswith((PROCEDURE_DIR, EVENT_DIR)) \
+                else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, src, content="", inclusion=inclusion))
+        project_root = Path(config.config_file_path).parent
+        cache = QrCache(project_root / CACHE_DIR)
+        for uri, content in language_files(site, self.lang, config.use_directory_urls, cache):
+            files.append(File.generated(config, uri, content=content))
+        forms = {d.form for p in site.procedures for d in p.documents
+                 if d.form and "://" not in d.form}
+        for form in sorted(forms) if self.lang == site.profile.source_language else ():
+            # Forms are the same in every language: copied once, at the site root.
+            files.append(File.generated(config, f"{FILES_DIR}/{form}",
+                                        abs_src_path=str(project_root / form)))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str | None:
+        rendered = self.pages.get(page.file.src_uri)
+        if rendered is None:
+            if page.file.src_uri in self.untranslated_docs:  # main.html shows this notice
+                page.meta["tt_untranslated"] = self._untranslated_notice()
+            return markdown
+        # Templates print titles unescaped; catalog text must stay text.
+        page.meta["title"] = html.escape(rendered.title)
+        page.meta.update({k: html.escape(v) for k, v in rendered.meta.items()})
+        page.meta["thutuc_head"] = rendered.head  # already safe HTML (JSON-LD)
+        return ""  # the body comes ready-made in on_page_content
+
+    def _untranslated_notice(self) -> str:
+        """The notice on a hand-written page shown in Vietnamese, in the page's language."""
+        language = next(x.name for x in self._site().profile.languages if x.code == self.lang)
+        text = strings_for(self._site(), self.lang).t("page_not_translated", language=language)
+        return html.escape(text)
+
+    def on_page_content(self, content: str, page: Page, **kwargs: Any) -> str | None:
+        rendered = self.pages.get(page.file.src_uri)
+        if rendered is None:
+            return content
+        page.toc = get_toc([{"level": 2, "id": e.id, "name": html.escape(e.title),
+                             "children": []} for e in rendered.toc])
+        return rendered.html
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        site = self._site()
+        write_index(self.search, Path(config.site_dir))
+        source_lang = site.profile.source_language
+        if self.lang != source_lang:
+            return  # only the source language's build starts the others
+        if not self.config.offline:
+            service_worker.write(Path(self.root_site_dir))
+        opendata.write(Path(self.root_site_dir), site)
+        try:
+            for language in site.profile.languages[1:]:
+                self.lang = language.code
+                log.info("Building language: %s (%s)", language.code, language.name)
+                mkdocs_build(config)
+        finally:
+            config.site_dir, config.site_url = self.root_site_dir, self.root_site_url
+            self.lang = ""  # the next build (mkdocs serve) reloads the catalog
+        sitemap.write(Path(self.root_site_dir), self.root_site_url,
+                      {code: language_prefix(code, source_lang) for code in self._codes()})
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        site = self._site() if self.site else None
+        if site is not None:
+            server.watch(str(site.catalog.root))
+        if isinstance(self.config.profile, str):
+            server.watch(str(Path(config.config_file_path).parent / self.config.profile))
+        return server

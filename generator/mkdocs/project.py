@@ -1,0 +1,92 @@
+"""What the `thutuc` command needs from MkDocs: a project's settings and site, builds, preview.
+
+The command line never imports MkDocs itself: it asks this module, which turns MkDocs' own
+errors into `ThutucError` so that every failure reaches the person as one message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+from generator.load.site import Site, load_site
+from generator.mkdocs.plugin import site_source, use_profile
+from generator.problems import ThutucError
+from generator.publish.atomic import build_into
+
+
+@dataclass(frozen=True)
+class Project:
+    """A project folder (where mkdocs.yml is), its settings and its checked site."""
+
+    config_file: Path
+    root: Path
+    site_dir: Path  # where `build` writes by default
+    directory_urls: bool
+    site: Site
+
+
+@contextmanager
+def mkdocs_errors() -> Iterator[None]:
+    """Turn MkDocs' errors into `ThutucError` (its messages are already for people)."""
+    try:
+        yield
+    except (PluginError, ConfigurationError, Abort) as error:
+        raise ThutucError(str(error)) from None
+
+
+def load_project(config_file: Path, profile: Path | None = None) -> Project:
+    """Read mkdocs.yml and check the site it describes (for the commune of `profile`)."""
+    with mkdocs_errors():
+        config = _config(config_file)
+        if profile is not None:
+            use_profile(config, profile)
+        plugin = config.plugins.get("thutuc")
+        if plugin is None:
+            raise ThutucError("mkdocs.yml chưa bật plugin `thutuc` (mục `plugins:`).")
+        site = load_site(site_source(config, plugin.config))
+    return Project(config_file, Path(config.config_file_path).parent, Path(config.site_dir),
+                   config.use_directory_urls, site)
+
+
+def build_atomically(config_file: Path, target: Path, offline: bool = False,
+                     profile: Path | None = None) -> None:
+    """Build the site of `config_file` into `target`, replacing it only on success.
+
+    `offline` builds the edition that opens from disk (the plugin's `offline` option);
+    `profile` builds for the commune that profile file describes.
+    """
+    def build(staging: Path) -> None:
+        config = _config(config_file, site_dir=staging)
+        if offline and "thutuc" in config.plugins:
+            config.plugins["thutuc"].config["offline"] = True
+        if profile is not None:
+            use_profile(config, profile)
+        mkdocs_build(config)
+
+    with mkdocs_errors():
+        build_into(target, build)
+
+
+def serve(config_file: Path, dev_addr: str | None) -> None:
+    """Preview the site with live reload (MkDocs' development server)."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    with mkdocs_errors():
+        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+
+
+def _config(config_file: Path, site_dir: Path | None = None) -> MkDocsConfig:
+    if not config_file.is_file():
+        raise ThutucError(f"Không tìm thấy {config_file}: hãy chạy lệnh trong thư mục dự án "
+                          "(thư mục chứa mkdocs.yml), hoặc chỉ đường dẫn bằng -f.")
+    if site_dir is None:
+        return load_config(config_file=str(config_file))
+    return load_config(config_file=str(config_file), site_dir=str(site_dir))

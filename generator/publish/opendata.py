@@ -1,0 +1,118 @@
+"""Open data: the commune's published catalog as one JSON file, for other portals and apps.
+
+Written once per site, at `data/catalog.json` from the site root (not per language). Each
+procedure carries its language-independent fields (ids, code, amounts, dates, URLs) once, and
+its translatable text per language under `text`, item lists aligned with the source's by
+position. A language's text holds only what is translated into it: what `translation.LANG.missing`
+lists is left out (take it from the source language), so no Vietnamese text is ever labelled
+as another language. Output is deterministic: sorted keys, no time of build.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from generator import __version__
+from generator.load.site import Site
+from generator.model import Document, Procedure, SiteProfile
+from generator.render.site_pages import page_context
+from generator.translate.field_paths import field_of, leaves_to_fields, source_leaves
+from generator.translate.resolve import Localized, localized_procedures
+from generator.urls import FILES_DIR, procedure_src
+
+PATH = "data/catalog.json"  # from the site's root
+FORMAT = {"name": "thutuc-catalog", "version": 1}  # bump the version on incompatible changes
+
+
+def catalog_document(site: Site) -> dict[str, Any]:
+    """The open-data document of a site: publisher, categories, published procedures."""
+    profile = site.profile
+    codes = [language.code for language in profile.languages]
+    per_language = {lang: _language_view(site, lang) for lang in codes}
+    return {
+        "format": FORMAT,
+        "generator": f"thutuc {__version__}",
+        "publisher": _publisher(profile),
+        "categories": [
+            {"id": category.id, "icon": category.icon,
+             "name": {profile.source_language: category.name,
+                      **{lang: name for lang, name in category.names.items() if lang in codes}}}
+            for category, _ in site.categories()],
+        "procedures": [_procedure(proc, site, {lang: view[index]
+                                               for lang, view in per_language.items()})
+                       for index, proc in enumerate(site.procedures)],
+    }
+
+
+def render(site: Site) -> str:
+    """The document as JSON text (UTF-8 characters kept as they are, one trailing newline)."""
+    return json.dumps(catalog_document(site), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+def write(site_dir: Path, site: Site) -> Path:
+    """Write `data/catalog.json` into the root of the built site and return its path."""
+    target = site_dir / PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(render(site).encode("utf-8"))
+    return target
+
+
+def _publisher(profile: SiteProfile) -> dict[str, Any]:
+    return {"name": profile.name, "address": profile.address, "hours": list(profile.hours),
+            "phone": profile.phone, "email": profile.email, "map_url": profile.map_url,
+            "portal_url": profile.portal_url, "site_url": profile.site_url,
+            "example": profile.example,  # a sample profile: the commune's details are made up
+            "source_language": profile.source_language,
+            "languages": [{"code": x.code, "name": x.name} for x in profile.languages]}
+
+
+def _language_view(site: Site, lang: str) -> list[tuple[Localized, str]]:
+    """Each published procedure in one language, with its page's public address."""
+    localized = localized_procedures(site, lang)
+    ctx = page_context(site, lang, localized)
+    return [(loc, ctx.absolute(procedure_src(loc.procedure.id))) for loc in localized]
+
+
+def _procedure(proc: Procedure, site: Site,
+               languages: dict[str, tuple[Localized, str]]) -> dict[str, Any]:
+    """One procedure: every non-translatable field of the format, then text per language."""
+    local = site.profile.overrides.get(proc.id)
+    provenance = proc.provenance
+    return {
+        "id": proc.id, "code": proc.code, "category": proc.category, "level": list(proc.level),
+        "updated": proc.updated.isoformat(),
+        "documents": [_document(document, site.profile) for document in proc.documents],
+        "channels": [{"type": channel.type, "fee": channel.fee} for channel in proc.channels],
+        "online": {"level": proc.online.level, "url": proc.online.url} if proc.online else None,
+        "fees": [{"amount": fee.amount} for fee in proc.fees],
+        "legal_basis": list(proc.legal_basis), "related": list(proc.related),
+        "aliases": list(proc.aliases), "events": list(proc.events), "review": proc.review,
+        "provenance": {"national_code": provenance.national_code, "url": provenance.url,
+                       "imported": provenance.imported.isoformat() if provenance.imported
+                       else None, "extra": provenance.extra} if provenance else None,
+        "local": {"agency": local.agency, "address": local.address, "note": local.note,
+                  "fee_note": local.fee_note} if local else None,
+        "url": {lang: url for lang, (_, url) in languages.items()},
+        "text": {lang: _text(loc, proc) for lang, (loc, _) in languages.items()},
+        "translation": {lang: {"draft": loc.draft, "translator": loc.translator,
+                               "missing": sorted(loc.missing), "stale": sorted(loc.stale)}
+                        for lang, (loc, _) in languages.items()},
+    }
+
+
+def _document(document: Document, profile: SiteProfile) -> dict[str, Any]:
+    """A document's counts and blank form; a form in the project is copied into the site."""
+    form = document.form
+    if form and "://" not in form:
+        form = f"{profile.site_url}{FILES_DIR}/{form}"
+    return {"originals": document.originals, "copies": document.copies, "form": form}
+
+
+def _text(loc: Localized, source: Procedure) -> dict[str, Any]:
+    """The translatable text of one language, without what is shown in the source language."""
+    leaves = {path: text for path, text in source_leaves(loc.procedure).items()
+              if path not in loc.missing and field_of(path) not in loc.missing}
+    return {field: list(value) if isinstance(value, tuple) else value
+            for field, value in leaves_to_fields(leaves, source).items()}

@@ -1,0 +1,49 @@
+"""Every generated page of one language: home, categories, procedures, life events, glossary."""
+
+from __future__ import annotations
+
+from generator.load.site import Site, strings_for
+from generator.render import PageContext, RenderedPage
+from generator.render.listing import render_category, render_home
+from generator.render.procedure import render_procedure
+from generator.render.wayfinding import (
+    ONLINE_GUIDE,
+    event_lists,
+    extra_pages,
+    home_sections,
+    link_terms,
+)
+from generator.translate.resolve import Localized, localized_procedures
+from generator.urls import language_prefix
+
+
+def page_context(site: Site, lang: str, localized: list[Localized], directory_urls: bool = True,
+                 docs: tuple[str, ...] = ()) -> PageContext:
+    """What renderers of one language need to know about the site; `docs` are the
+    hand-written pages of the site (to link the guides)."""
+    return PageContext(strings=strings_for(site, lang), profile=site.profile,
+                       categories={c.id: c for c in site.catalog.categories},
+                       titles={loc.procedure.id: loc.procedure.title for loc in localized},
+                       untranslated={loc.procedure.id: loc.missing for loc in localized},
+                       directory_urls=directory_urls,
+                       shared_root="" if lang == site.profile.source_language else "../",
+                       online_guide=ONLINE_GUIDE if ONLINE_GUIDE in docs else "",
+                       base_url=site.profile.site_url
+                       + language_prefix(lang, site.profile.source_language),
+                       public_directory_urls=site.public_directory_urls)
+
+
+def language_pages(site: Site, lang: str, directory_urls: bool = True,
+                   docs: tuple[str, ...] = ()) -> list[RenderedPage]:
+    """Every generated page of one language: home, categories, procedures, life events,
+    glossary. `docs` are the hand-written pages of the site (to link the guides)."""
+    localized = localized_procedures(site, lang)
+    by_id = {loc.procedure.id: loc.procedure for loc in localized}
+    ctx = page_context(site, lang, localized, directory_urls, docs)
+    listed = [(category, [by_id[p.id] for p in procs]) for category, procs in site.categories()]
+    events = event_lists(site.events, list(by_id.values()))
+    pages = [render_home(listed, ctx, *home_sections(events, ctx))]
+    pages += [render_category(category, procs, ctx) for category, procs in listed]
+    pages += link_terms([render_procedure(loc, ctx) for loc in localized], site.glossary, ctx)
+    pages += extra_pages(events, site.glossary, ctx)
+    return pages

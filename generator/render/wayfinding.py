@@ -1,0 +1,56 @@
+"""Pages that help people find their way: life events, the glossary, links to the guides.
+
+Called by `site.language_pages` for one language: adds the "what do I need to do when..."
+section to the home page, one page per life event, the glossary page, and links glossary
+terms on procedure pages.
+"""
+
+from __future__ import annotations
+
+from generator.load.events import LifeEvent, event_procedures
+from generator.load.glossary import Glossary
+from generator.model import Procedure
+from generator.render import PageContext, RenderedPage, TocEntry
+from generator.render.events import events_section, render_event
+from generator.render.glossary_marks import TermLinker
+from generator.render.glossary_page import render_glossary
+from generator.urls import GLOSSARY_SRC
+
+ONLINE_GUIDE = "huong-dan/nop-ho-so-truc-tuyen.md"  # linked beside every "submit online" button
+EVENTS_ANCHOR = "su-kien"
+
+
+def event_lists(events: tuple[LifeEvent, ...],
+                procedures: list[Procedure]) -> list[tuple[LifeEvent, list[Procedure]]]:
+    """Each life event with its published procedures in order; events without any are left out."""
+    return [(event, procs) for event in events
+            if (procs := event_procedures(event, procedures))]
+
+
+def home_sections(events: list[tuple[LifeEvent, list[Procedure]]],
+                  ctx: PageContext) -> tuple[tuple[TocEntry, ...], tuple[str, ...]]:
+    """The home page's extra sections: (toc entries, bodies), for `render_home`."""
+    if not events:
+        return (), ()
+    return ((TocEntry(EVENTS_ANCHOR, ctx.strings.t("events_title")),),
+            (events_section(events, ctx),))
+
+
+def extra_pages(events: list[tuple[LifeEvent, list[Procedure]]], glossary: Glossary,
+                ctx: PageContext) -> list[RenderedPage]:
+    """The life-event pages and the glossary page of one language."""
+    pages = [render_event(event, procs, ctx) for event, procs in events]
+    terms = glossary.in_language(ctx.strings.lang)
+    if terms:
+        pages.append(render_glossary(terms, ctx.strings.lang in glossary.drafts, ctx))
+    return pages
+
+
+def link_terms(pages: list[RenderedPage], glossary: Glossary,
+               ctx: PageContext) -> list[RenderedPage]:
+    """`pages` with every glossary term linked to its explanation."""
+    terms = glossary.in_language(ctx.strings.lang)
+    if not terms:
+        return pages
+    linker = TermLinker(terms, ctx.strings.t("glossary_more"))
+    return [linker.page(page, ctx.link(page.src, GLOSSARY_SRC)) for page in pages]

@@ -1,0 +1,1 @@
+"""Translate stage: overlays merged over the source, translation status, translators' files."""

@@ -1,0 +1,94 @@
+"""Resolve stage: a procedure as a reader of one language sees it.
+
+An overlay is merged field by field (item by item in lists) over the Vietnamese source. Each
+piece of text ends up translated, `missing` (the Vietnamese text is shown, with a notice) or
+`stale` (the source changed since the translation was stamped); see `fieldpaths`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from generator.load.overlays import ITEM_FIELDS, TEXT_FIELDS, TEXT_LIST_FIELDS
+from generator.load.site import Site
+from generator.model import Catalog, Overlay, Procedure
+from generator.translate.field_paths import collapse, missing_paths, stale_paths
+
+TRANSLATABLE = TEXT_FIELDS + TEXT_LIST_FIELDS + tuple(ITEM_FIELDS)
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A procedure in one language, with what is not (or no longer) translated.
+
+    `missing` and `stale` hold field paths as reports show them: a field name when the whole
+    field is affected (`summary`, `steps`), an item path otherwise (`steps[2].text`).
+    """
+
+    procedure: Procedure
+    lang: str
+    source_lang: str
+    missing: frozenset[str] = frozenset()  # shown in the source language
+    stale: frozenset[str] = frozenset()  # translated from an older source text
+    draft: bool = False  # the translation has not been reviewed
+    translator: str = ""
+
+    @property
+    def is_source(self) -> bool:
+        return self.lang == self.source_lang
+
+    def partly_missing(self, field: str) -> bool:
+        """Some, but not all, items of a list field are shown in the source language."""
+        return any(path.startswith(field + "[") for path in self.missing)
+
+    def is_stale(self, field: str) -> bool:
+        return field in self.stale or any(p.startswith(field + "[") for p in self.stale)
+
+    def untranslated(self, field: str, index: int, sub: str) -> bool:
+        """One text of one list item is shown in the source language."""
+        return field in self.missing or f"{field}[{index}].{sub}" in self.missing
+
+
+def localize(procedure: Procedure, overlay: Overlay | None, lang: str,
+             source_lang: str = "vi") -> Localized:
+    """Merge `overlay` (a translation into `lang`, or None) over the source procedure."""
+    if lang == source_lang:
+        return Localized(procedure, lang, source_lang)
+    missing = frozenset(collapse(missing_paths(procedure, overlay), procedure))
+    if overlay is None:
+        return Localized(procedure, lang, source_lang, missing=missing)
+    changes: dict[str, object] = {}
+    for field in TRANSLATABLE:
+        value = overlay.fields.get(field)
+        if field in ITEM_FIELDS:
+            changes[field] = _merge_items(getattr(procedure, field), value, ITEM_FIELDS[field])
+        elif value:
+            changes[field] = value
+    stale = frozenset(collapse(stale_paths(procedure, overlay), procedure))
+    return Localized(dataclasses.replace(procedure, **changes), lang, source_lang,  # type: ignore
+                     missing=missing, stale=stale,
+                     draft=overlay.status != "reviewed", translator=overlay.translator)
+
+
+def _merge_items(items: tuple[Any, ...], translated: object,
+                 subfields: tuple[str, ...]) -> tuple[Any, ...]:
+    """Items with their translated sub-fields replaced (lists are matched by order)."""
+    rows = translated if isinstance(translated, tuple) and len(translated) == len(items) else ()
+    if not rows:
+        return items
+    return tuple(dataclasses.replace(item, **{sub: row[sub] for sub in subfields if row.get(sub)})
+                 for item, row in zip(items, rows, strict=True))
+
+
+def overlays_for(catalog: Catalog, lang: str) -> dict[str, Overlay]:
+    """The overlays of one language, by procedure id."""
+    return {o.procedure_id: o for o in catalog.overlays if o.lang == lang}
+
+
+def localized_procedures(site: Site, lang: str) -> list[Localized]:
+    """The published procedures in one language (catalog order)."""
+    overlays = overlays_for(site.catalog, lang)
+    source_lang = site.profile.source_language
+    return [localize(p, overlays.get(p.id), lang, source_lang) for p in site.procedures]
