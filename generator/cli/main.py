@@ -14,6 +14,7 @@
     thutuc new "Tên thủ tục" --category ho-tich   start a procedure file
     thutuc schema [-o FILE]                       JSON Schema of a procedure file (VS Code)
     thutuc translations     what is left to translate; stamp, export, import (see its --help)
+    thutuc record --lang hre                      record spoken guides (a local page)
     thutuc posters [--lang L] [--pdf] [-d DIR]
                             write the printable notices and counter sheets (default: niem-yet/)
 """
@@ -27,8 +28,9 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.cli import editors, translators
+from generator.cli import editors, record, translators
 from generator.load.addresses import publish_record
+from generator.load.recordings import recording_warnings
 from generator.load.site import Site
 from generator.mkdocs import multisite
 from generator.mkdocs.project import build_atomically, load_project, serve
@@ -90,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
                                  help="address to serve on (default: %(default)s)")
     editors.register(commands)
     translators.register(commands, _project)
+    record.register(commands, _project)
     return parser
 
 
@@ -128,6 +131,11 @@ def _check(args: argparse.Namespace, counter: _Counter) -> int:
     print(f"Danh mục hợp lệ: {len(site.catalog.procedures)} thủ tục, "
           f"{len(site.catalog.categories)} lĩnh vực, {len(site.catalog.overlays)} bản dịch; "
           f"ngôn ngữ: {languages}.")
+    if site.recordings:
+        minutes = sum(r.info.duration for r in site.recordings) / 60
+        print(f"{len(site.recordings)} bản ghi âm, {minutes:.1f} phút.")
+    for warning in recording_warnings(site.recordings):
+        print(f"Cảnh báo: {warning}")
     return 0
 
 

@@ -15,11 +15,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from generator.cli.record import format_recordings
 from generator.load.site import Site
 from generator.problems import Problems
 from generator.translate.exchange import export_rows, plan_import
 from generator.translate.exchange_formats import FORMATS, read_exchange, write_exchange
 from generator.translate.overlay_file import write_atomically
+from generator.translate.recording_status import recording_states
 from generator.translate.stamp import stamp_overlays
 from generator.translate.status import (
     LanguageSummary,
@@ -83,6 +85,8 @@ def _report(args: argparse.Namespace, load: SiteLoader) -> int:
         print(json.dumps([item.as_json() for item in items], ensure_ascii=False, indent=1))
         return 0
     print(format_report(summaries(site, items), items))
+    if site.recordings:
+        print("\n" + format_recordings(site, recording_states(site, args.lang)))
     return 0
 
 

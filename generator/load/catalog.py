@@ -2,6 +2,8 @@
 
 Layout (see the format contract): `categories.yml` at the top, `NAME.yml` procedures and
 `NAME.LANG.yml` translations in any folders; names starting with `_` or `.` are ignored.
+Recordings beside procedures, and their stamps, are read by `recordings` (they need the
+site's languages).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from pathlib import Path
 from generator.load.field_reader import LANG_CODE, FieldReader
 from generator.load.overlays import check_against_source, read_overlay
 from generator.load.procedures import read_categories, read_procedure
+from generator.load.recordings import is_stamp
 from generator.load.yaml_reader import load_yaml
 from generator.model import Catalog, Category, Overlay, Procedure
 from generator.problems import Problems, did_you_mean
@@ -52,6 +55,8 @@ def read_catalog(catalog_dir: Path, project_root: Path, problems: Problems) -> C
     overlay_files: list[tuple[Path, str]] = []
     for path in catalog_files(catalog_dir):
         if path.parent == catalog_dir and path.stem.split(".")[0] in CATALOG_FILES:
+            continue
+        if is_stamp(path):  # a recording's stamp, read with the recordings
             continue
         stem, _, lang = path.stem.partition(".")
         if lang:

@@ -14,6 +14,7 @@ from generator.load.catalog import read_catalog, shown_path
 from generator.load.events import LifeEvent, read_events
 from generator.load.glossary import Glossary, read_glossary
 from generator.load.profile import load_profile
+from generator.load.recordings import Recording, read_recordings
 from generator.load.strings import Strings, load_strings
 from generator.model import Catalog, Category, Procedure, SiteProfile
 from generator.problems import Problems
@@ -48,6 +49,7 @@ class Site:
     retired: tuple[str, ...] = ()  # abolished procedures whose old address explains so
     # Addresses in QR codes are the public site's, also in the offline edition (links in .html).
     public_directory_urls: bool = True
+    recordings: tuple[Recording, ...] = ()  # recorded guides of the site's languages
 
     def categories(self) -> list[tuple[Category, list[Procedure]]]:
         """Published categories in catalog order, each with its procedures A-Z."""
@@ -78,10 +80,15 @@ def load_site(source: SiteSource) -> Site:
     events = read_events(source.catalog_dir, catalog_shown, catalog.procedures, problems) \
         if sound else ()
     glossary = read_glossary(source.catalog_dir, catalog_shown, problems)
+    languages = tuple(language.code for language in profile.languages) if profile else ()
+    recordings = read_recordings(source.catalog_dir,
+                                 lambda path: shown_path(path, source.project_root),
+                                 catalog.procedures, languages, problems) if profile else ()
     problems.raise_if_any()
     assert profile is not None  # a missing profile always comes with a problem
     return Site(catalog, profile, published, source.strings_dir, events, glossary,
-                record.retired if record else (), public_directory_urls=source.directory_urls)
+                record.retired if record else (), public_directory_urls=source.directory_urls,
+                recordings=recordings)
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -111,12 +111,12 @@ def _same_but_source(before: str, after: str, stamp: dict[str, str]) -> bool:
     return new.pop("source", None) == stamp and old == new and list(old) == list(new)
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace `path` with `text` (UTF-8) in one step."""
+def write_atomically(path: Path, text: str | bytes) -> None:
+    """Replace `path` with `text` (UTF-8), or with bytes as they are, in one step."""
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text if isinstance(text, bytes) else text.encode("utf-8"))
         if path.exists():
             os.chmod(temp, path.stat().st_mode & 0o777)
         else:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from generator.load.site import Site, strings_for
 from generator.problems import Problems
 from generator.translate.field_paths import collapse, missing_paths, stale_paths, translated_paths
+from generator.translate.recording_status import RecordingState, recording_states
 from generator.translate.resolve import overlays_for
 
 
@@ -26,10 +27,15 @@ class Status:
     missing: tuple[str, ...]  # field paths, collapsed as reports show them
     stale: tuple[str, ...]
     work: int  # leaves still to translate or to check: how much this needs
+    recordings: tuple[RecordingState, ...] = ()  # its recorded guides in this language
 
     def as_json(self) -> dict[str, object]:
-        return {"id": self.id, "lang": self.lang, "state": self.state, "review": self.review,
-                "missing": list(self.missing), "stale": list(self.stale)}
+        data: dict[str, object] = {
+            "id": self.id, "lang": self.lang, "state": self.state, "review": self.review,
+            "missing": list(self.missing), "stale": list(self.stale)}
+        if self.recordings:  # only then: older readers see the shape they know
+            data["recordings"] = [state.as_json() for state in self.recordings]
+        return data
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,7 @@ class LanguageSummary:
 def statuses(site: Site, langs: list[str] | None = None) -> list[Status]:
     """Status of every published procedure in every (chosen) non-source language."""
     result = []
+    recorded = recording_states(site, langs)
     for lang in target_languages(site, langs):
         overlays = overlays_for(site.catalog, lang)
         for procedure in sorted(site.procedures, key=lambda p: p.id):
@@ -64,7 +71,10 @@ def statuses(site: Site, langs: list[str] | None = None) -> list[Status]:
                 review=overlay.status if overlay is not None else None,
                 missing=tuple(collapse(missing, procedure)),
                 stale=tuple(collapse(stale, procedure)),
-                work=len(missing) + len(stale)))
+                work=len(missing) + len(stale),
+                recordings=tuple(state for state in recorded
+                                 if (state.recording.procedure_id, state.recording.lang)
+                                 == (procedure.id, lang))))
     return result
 
 

@@ -1,0 +1,138 @@
+"""What a recording is read from, and whether it still says what the page says.
+
+A recording's *script* is the text a team member reads aloud: for each field path of the
+part recorded (the whole guide, or one of `documents`, `where`, `steps`), the language's
+translation where there is one, else the Vietnamese text, plus the counts and amounts people
+hear ("1 bản chính", "8.000 đồng"). Its stamp holds `fingerprint(text)` per path, the same
+fingerprints translation stamps use, so a recording goes stale exactly when a piece of what
+was read changes: the Vietnamese source of an untranslated piece, or the translation itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.load.recordings import Recording
+from generator.load.site import Site, strings_for
+from generator.load.strings import Strings
+from generator.model import Overlay, Procedure
+from generator.translate.field_paths import (
+    Leaf,
+    field_of,
+    fingerprint,
+    item_path,
+    overlay_leaves,
+    source_leaves,
+)
+from generator.translate.resolve import overlays_for
+
+# What each part of a guide reads, in the order a citizen needs it (the page's order).
+SCRIPT_FIELDS: dict[str, tuple[str, ...]] = {
+    "": ("title", "summary", "documents", "agency", "duration", "fees", "result", "steps"),
+    "documents": ("documents",),
+    "where": ("agency", "channels"),
+    "steps": ("steps",),
+}
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One piece of text to read aloud, by field path, and the language it is written in."""
+
+    path: str
+    text: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class RecordingState:
+    """A recording and whether it matches its script now."""
+
+    recording: Recording
+    state: str  # fresh | stale | unstamped
+    stale: tuple[str, ...]  # paths whose text changed (or appeared, or went) since the stamp
+
+    def as_json(self) -> dict[str, object]:
+        return {"file": self.recording.file, "section": self.recording.section,
+                "state": self.state, "stale": list(self.stale),
+                "seconds": round(self.recording.info.duration, 1),
+                "kbps": round(self.recording.info.kbps, 1)}
+
+
+def script(procedure: Procedure, overlay: Overlay | None, section: str, strings: Strings,
+           source_lang: str) -> list[Piece]:
+    """The text to read for one part of one procedure in the language of `strings`: each
+    item's texts, then the count or amount said with it."""
+    translated = overlay_leaves(overlay) if overlay is not None else {}
+    numbers = _numbers(procedure, strings)
+    leaves = [(path, text) for path, text in source_leaves(procedure).items()
+              if field_of(path) in SCRIPT_FIELDS[section]]
+    pieces: list[Piece] = []
+    for position, (path, text) in enumerate(leaves):
+        own = translated.get(path)
+        pieces.append(Piece(path, _spoken(own or text),
+                            overlay.lang if own and overlay else source_lang))
+        item = path.rsplit(".", 1)[0]
+        following = leaves[position + 1][0] if position + 1 < len(leaves) else ""
+        if item in numbers and not following.startswith(item + "."):
+            pieces.append(numbers[item])
+    return pieces
+
+
+def _spoken(leaf: Leaf) -> str:
+    return leaf if isinstance(leaf, str) else ", ".join(leaf)
+
+
+def _numbers(procedure: Procedure, strings: Strings) -> dict[str, Piece]:
+    """Counts of papers and amounts of fees as the reader says them, by list item path."""
+    def own(key: str) -> str:
+        return strings.lang if strings.is_own(key) else strings.fallback_lang
+
+    pieces = {}
+    for index, doc in enumerate(procedure.documents):
+        counts = [strings.t("originals", count=doc.originals)] if doc.originals else []
+        counts += [strings.t("copies", count=doc.copies)] if doc.copies else []
+        if counts:
+            pieces[f"documents[{index}]"] = Piece(item_path("documents", index, "count"),
+                                                  ", ".join(counts), own("originals"))
+    for index, fee in enumerate(procedure.fees):
+        pieces[f"fees[{index}]"] = Piece(item_path("fees", index, "amount"),
+                                         strings.money(fee.amount), own("money"))
+    return pieces
+
+
+def script_stamp(pieces: list[Piece]) -> dict[str, str]:
+    """What a recording of `pieces` is stamped with: each path's fingerprint."""
+    return {piece.path: fingerprint(piece.text) for piece in pieces}
+
+
+def part_script(site: Site, procedure_id: str, lang: str, section: str) -> list[Piece]:
+    """The script of one part of one procedure in one language, as the catalog says now."""
+    procedure = next(p for p in site.catalog.procedures if p.id == procedure_id)
+    overlay = overlays_for(site.catalog, lang).get(procedure.id) \
+        if lang != site.profile.source_language else None
+    return script(procedure, overlay, section, strings_for(site, lang),
+                  site.profile.source_language)
+
+
+def recording_script(site: Site, recording: Recording) -> list[Piece]:
+    """The script the recording should match now."""
+    return part_script(site, recording.procedure_id, recording.lang, recording.section)
+
+
+def recording_state(site: Site, recording: Recording) -> RecordingState:
+    """Whether `recording` still matches the text of the page."""
+    if not recording.source:
+        return RecordingState(recording, "unstamped", ())
+    current = script_stamp(recording_script(site, recording))
+    stamp = recording.source
+    changed = [path for path in current if stamp.get(path) != current[path]]
+    changed += [path for path in stamp if path not in current]
+    return RecordingState(recording, "stale" if changed else "fresh", tuple(changed))
+
+
+def recording_states(site: Site, langs: list[str] | None = None) -> list[RecordingState]:
+    """Every recording of a published procedure (in the chosen languages), with its state."""
+    published = {p.id for p in site.procedures}
+    return [recording_state(site, recording) for recording in site.recordings
+            if recording.procedure_id in published and (not langs or recording.lang in langs)]
