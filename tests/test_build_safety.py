@@ -58,12 +58,12 @@ def test_crash_mid_build_leaves_previous_site_untouched(
     render = generator.render.site_pages.render_procedure
     rendered_languages: list[str] = []
 
-    def render_then_crash(loc, ctx):  # type: ignore[no-untyped-def]
+    def render_then_crash(loc, ctx, terms):  # type: ignore[no-untyped-def]
         # Crash in the second language: the first is already written into the staging folder.
         if ctx.strings.lang == "en":
             raise crash
         rendered_languages.append(ctx.strings.lang)
-        return render(loc, ctx)
+        return render(loc, ctx, terms)
 
     monkeypatch.setattr(generator.render.site_pages, "render_procedure", render_then_crash)
     with pytest.raises(type(crash)):

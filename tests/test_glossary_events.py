@@ -8,45 +8,55 @@ from pathlib import Path
 import pytest
 
 from generator.load.events import event_procedures
+from generator.load.glossary import LocalTerm
 from generator.load.site import SiteSource, load_site
 from generator.mkdocs.docs_pages import nav_docs
 from generator.problems import CatalogError
-from generator.render.glossary_marks import mark_terms
+from generator.render.glossary_marks import PageTerms, TermLinker
+from generator.render.richtext import markdown_to_html
 from generator.render.site_pages import language_pages
-from generator.render.term_matcher import TermMatcher
 from tests.conftest import FIXTURES, ROOT, copy_project
 
-MATCHER = TermMatcher([("bản sao", "ban-sao"), ("bản sao có chứng thực", "bsct"),
-                       ("chứng thực", "chung-thuc")])
+EXPLAIN = {"ban-sao": "Bản <chụp>", "bsct": "Có dấu", "chung-thuc": "Xác nhận"}
 
 
-def marked(html: str) -> str:
-    return mark_terms(html, MATCHER, "../../thuat-ngu/", {"ban-sao": "Bản <chụp>",
-                                                        "bsct": "Có dấu", "chung-thuc": "Xác nhận"})
+def page_terms() -> PageTerms:
+    """A page's marker for three terms, the glossary at ../../thuat-ngu/."""
+    terms = tuple(LocalTerm(id=term_id, term=term, source_term=term, explain=EXPLAIN[term_id],
+                            phrases=(term,), translated=True)
+                  for term_id, term in (("ban-sao", "bản sao"), ("bsct", "bản sao có chứng thực"),
+                                        ("chung-thuc", "chứng thực")))
+    return TermLinker(terms, "Xem thêm").page("../../thuat-ngu/")
 
 
 def test_longest_term_wins_and_case_is_ignored() -> None:
-    assert marked("<p>Bản sao có chứng thực</p>") == (
-        '<p><a class="tt-term" href="../../thuat-ngu/#bsct" title="Có dấu">'
-        "Bản sao có chứng thực</a></p>")
+    assert page_terms().text("Bản sao có chứng thực") == (
+        '<a class="tt-term" href="../../thuat-ngu/#bsct" title="Có dấu">'
+        "Bản sao có chứng thực</a>")
 
 
 def test_diacritics_must_match_exactly() -> None:
-    assert marked("<p>bàn sao, bản sáo, bản saoo</p>") == "<p>bàn sao, bản sáo, bản saoo</p>"
+    assert page_terms().text("bàn sao, bản sáo, bản saoo") == "bàn sao, bản sáo, bản saoo"
 
 
-def test_never_inside_links_headings_attributes_or_notices() -> None:
-    html = ('<h2 id="bản sao">bản sao</h2><a href="x" title="bản sao">bản sao</a>'
-            '<p class="tt-notice tt-notice--stale">bản sao</p><p data-x="bản sao">bản sao</p>')
-    assert marked(html) == (
-        '<h2 id="bản sao">bản sao</h2><a href="x" title="bản sao">bản sao</a>'
-        '<p class="tt-notice tt-notice--stale">bản sao</p><p data-x="bản sao">'
+def test_only_the_first_use_on_a_page_is_marked() -> None:
+    terms = page_terms()
+    assert "tt-term" in terms.text("bản sao")
+    assert terms.text("bản sao") == "bản sao"  # plain text: the template escapes it
+
+
+def test_markdown_text_nodes_are_marked_never_links_or_headings() -> None:
+    html = markdown_to_html("## bản sao\n\n[bản sao](https://x.vn/ \"bản sao\") bản sao & "
+                            "<b>chứng thực</b>", page_terms())
+    assert html == (
+        '<h2>bản sao</h2>\n<p><a href="https://x.vn/" rel="noopener" title="bản sao">bản sao</a> '
         '<a class="tt-term" href="../../thuat-ngu/#ban-sao" title="Bản &lt;chụp&gt;">bản sao</a>'
-        "</p>")
+        ' &amp; &lt;b&gt;<a class="tt-term" href="../../thuat-ngu/#chung-thuc" title="Xác nhận">'
+        "chứng thực</a>&lt;/b&gt;</p>")
 
 
 def test_escaped_text_stays_escaped() -> None:
-    out = marked("<p>&lt;script&gt; bản sao &amp; chứng thực</p>")
+    out = page_terms().text("<script> bản sao & chứng thực")
     assert "<script>" not in out and "&lt;script&gt;" in out and "&amp;" in out
     assert out.count('class="tt-term"') == 2
 
@@ -155,10 +165,26 @@ def test_glossary_translation_with_an_unknown_term_is_reported(tmp_path: Path) -
         "glossary.yml. Cách sửa: có phải ý bạn là `ban-sao`?")
 
 
-def test_legal_basis_and_notices_are_not_marked(tmp_path: Path) -> None:
-    html = ('<details class="tt-legal"><ul><li>Luật bản sao</li></ul></details>'
-            '<p class="tt-updated">bản sao</p><p>bản sao</p>')
-    assert marked(html).count('class="tt-term"') == 1
+def test_legal_basis_headings_and_facts_are_not_marked(tmp_path: Path) -> None:
+    """"hộ tịch" is in the legal basis, "ngày" in the answer box and headings, "nhắc nhở" in
+    a Markdown answer: only text outside those is marked, once, on the rendered page."""
+    site = _load(_project(tmp_path, glossary=(
+        "- id: ho-tich\n  term: hộ tịch\n  explain: Giấy tờ về khai sinh, kết hôn.\n"
+        "- id: ngay\n  term: ngày làm việc\n  explain: Trừ thứ Bảy, Chủ nhật.\n"
+        "- id: nhac-nho\n  term: nhắc nhở\n  explain: Nói cho biết.\n")))
+    pages = language_pages(site, "vi")
+    page = next(p for p in pages if p.src == "thu-tuc/dang-ky-khai-sinh.md")
+    legal = page.html[page.html.index('<details class="tt-legal">'):]
+    assert "tt-term" not in legal.split("</details>")[0]
+    facts = page.html[page.html.index('<dl class="tt-facts">'):page.html.index("</dl>")]
+    assert "tt-term" not in facts
+    assert page.html.count('href="../../thuat-ngu/#ngay"') == 1  # the duration section
+    assert '<p class="tt-duration">Ngay trong <a class="tt-term" href="../../thuat-ngu/#ngay"' \
+        in page.html
+    assert ('<strong><a class="tt-term" href="../../thuat-ngu/#nhac-nho" '
+            'title="Nói cho biết.">nhắc nhở</a></strong>') in page.html
+    assert page.html.endswith('<span id="tt-term-more" hidden>Xem trong trang Giải thích từ '
+                              'ngữ</span>')
 
 
 def test_a_folder_with_an_index_shows_only_its_index_in_the_nav() -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from generator.load.strings import Strings
 from generator.model import Category, SiteProfile
 from generator.render.richtext import escape
+from generator.render.templating import Templates, site_templates
 from generator.urls import FILES_DIR, category_src, page_url, procedure_src, relative
 
 
@@ -46,6 +47,7 @@ class PageContext:
     untranslated: dict[str, frozenset[str]] = field(default_factory=dict)
     base_url: str = ""  # the public address of this language's root: site_url + prefix
     public_directory_urls: bool = True  # the public site's URL style (not the offline edition's)
+    templates: Templates = field(default_factory=site_templates)  # the site's page templates
 
     def office(self, procedure_id: str) -> tuple[str, str]:
         """Where this commune receives the procedure: (office, address), local overrides first."""
@@ -73,6 +75,12 @@ class PageContext:
         if lang == source or self.categories[category_id].names.get(lang):
             return ""
         return f' lang="{source}"'
+
+    def procedure_source_lang(self, procedure_id: str, field_name: str) -> str:
+        """The source language's code when a procedure's field is shown in it, else ""."""
+        if field_name in self.untranslated.get(procedure_id, ()):
+            return self.profile.source_language
+        return ""
 
     def procedure_lang(self, procedure_id: str, field_name: str) -> str:
         """A `lang` attribute when a procedure's field is shown in the source language."""

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.model import Channel
-from generator.render.context import PageContext
 from generator.translate.resolve import Localized
 from generator.urls import procedure_src
+
+if TYPE_CHECKING:  # the templates, which PageContext holds, use `script_json`
+    from generator.render.context import PageContext
 
 # Durations written as "5 ngày làm việc", "3 working days", "4 giờ": number and unit.
 _DURATION = re.compile(r"(\d+)\s*(?:\w+\s+)?(ngày|days?|giờ|hours?|tháng|months?)\b",
@@ -94,9 +96,3 @@ def script_json(data: dict[str, Any]) -> str:
     """JSON safe to put between `<script>` and `</script>` (no `<`, `>` or `&` left)."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def jsonld_element(loc: Localized, ctx: PageContext) -> str:
-    """The `<script type="application/ld+json">` element of one procedure page."""
-    return (f'<script type="application/ld+json">{script_json(government_service(loc, ctx))}'
-            "</script>")

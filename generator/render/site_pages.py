@@ -11,7 +11,7 @@ from generator.render.wayfinding import (
     event_lists,
     extra_pages,
     home_sections,
-    link_terms,
+    term_linker,
 )
 from generator.translate.resolve import Localized, localized_procedures
 from generator.urls import language_prefix
@@ -44,6 +44,7 @@ def language_pages(site: Site, lang: str, directory_urls: bool = True,
     events = event_lists(site.events, list(by_id.values()))
     pages = [render_home(listed, ctx, *home_sections(events, ctx))]
     pages += [render_category(category, procs, ctx) for category, procs in listed]
-    pages += link_terms([render_procedure(loc, ctx) for loc in localized], site.glossary, ctx)
+    terms = term_linker(site.glossary, ctx)
+    pages += [render_procedure(loc, ctx, terms) for loc in localized]
     pages += extra_pages(events, site.glossary, ctx)
     return pages

@@ -2,7 +2,7 @@
 
 Called by `site.language_pages` for one language: adds the "what do I need to do when..."
 section to the home page, one page per life event, the glossary page, and links glossary
-terms on procedure pages.
+terms on procedure pages (`term_linker`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from generator.render import PageContext, RenderedPage, TocEntry
 from generator.render.events import events_section, render_event
 from generator.render.glossary_marks import TermLinker
 from generator.render.glossary_page import render_glossary
-from generator.urls import GLOSSARY_SRC
 
 ONLINE_GUIDE = "huong-dan/nop-ho-so-truc-tuyen.md"  # linked beside every "submit online" button
 EVENTS_ANCHOR = "su-kien"
@@ -46,11 +45,7 @@ def extra_pages(events: list[tuple[LifeEvent, list[Procedure]]], glossary: Gloss
     return pages
 
 
-def link_terms(pages: list[RenderedPage], glossary: Glossary,
-               ctx: PageContext) -> list[RenderedPage]:
-    """`pages` with every glossary term linked to its explanation."""
+def term_linker(glossary: Glossary, ctx: PageContext) -> TermLinker | None:
+    """The glossary terms of `ctx`'s language, to mark on procedure pages (None: no terms)."""
     terms = glossary.in_language(ctx.strings.lang)
-    if not terms:
-        return pages
-    linker = TermLinker(terms, ctx.strings.t("glossary_more"))
-    return [linker.page(page, ctx.link(page.src, GLOSSARY_SRC)) for page in pages]
+    return TermLinker(terms, ctx.strings.t("glossary_more")) if terms else None
