@@ -21,7 +21,7 @@ from generator.problems import Problems
 from generator.translate.exchange import export_rows, plan_import
 from generator.translate.exchange_formats import FORMATS, read_exchange, write_exchange
 from generator.translate.overlay_file import write_atomically
-from generator.translate.recording_status import recording_states
+from generator.translate.recording_status import Scripts
 from generator.translate.stamp import stamp_overlays
 from generator.translate.status import (
     LanguageSummary,
@@ -86,7 +86,7 @@ def _report(args: argparse.Namespace, load: SiteLoader) -> int:
         return 0
     print(format_report(summaries(site, items), items))
     if site.recordings:
-        print("\n" + format_recordings(site, recording_states(site, args.lang)))
+        print("\n" + format_recordings(site, Scripts(site).states(args.lang)))
     return 0
 
 

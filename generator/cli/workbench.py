@@ -23,7 +23,7 @@ from urllib.parse import parse_qs, urlsplit
 from generator.load.recordings import MAX_KB, SECTIONS, Recording, recording_name
 from generator.load.site import Site
 from generator.problems import Problems
-from generator.translate.recording_status import part_script, recording_state
+from generator.translate.recording_status import Scripts
 from generator.translate.resolve import overlays_for
 from generator.translate.takes import save_take
 
@@ -44,11 +44,18 @@ class Workbench:
     lang: str
     today: datetime.date = field(default_factory=datetime.date.today)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    _scripts: Scripts | None = field(default=None, repr=False)
 
     def recording(self, procedure_id: str, section: str) -> Recording | None:
         return next((r for r in self.site.recordings
                      if (r.procedure_id, r.lang, r.section) == (procedure_id, self.lang, section)),
                     None)
+
+    def scripts(self) -> Scripts:
+        """Scripts of the site as it is now (a kept take changes it)."""
+        if self._scripts is None or self._scripts.site is not self.site:
+            self._scripts = Scripts(self.site)
+        return self._scripts
 
     def listing(self) -> dict[str, Any]:
         """Everything the page shows, as JSON."""
@@ -70,7 +77,8 @@ class Workbench:
     def part(self, procedure_id: str, section: str) -> dict[str, Any]:
         """One recordable part: its script, and the state of its recording."""
         recording = self.recording(procedure_id, section)
-        state = recording_state(self.site, recording) if recording else None
+        scripts = self.scripts()
+        state = scripts.state(recording) if recording else None
         procedure = next(p for p in self.site.procedures if p.id == procedure_id)
         return {
             "section": section, "label": PART_LABELS[section],
@@ -82,7 +90,7 @@ class Workbench:
             "audio": f"/audio?id={procedure_id}&section={section}&v={recording.digest}"
             if recording else None,
             "script": [{"path": piece.path, "text": piece.text, "lang": piece.lang}
-                       for piece in part_script(self.site, procedure_id, self.lang, section)],
+                       for piece in scripts.part(procedure_id, self.lang, section)],
         }
 
     def keep(self, procedure_id: str, section: str, extension: str,

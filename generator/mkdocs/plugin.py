@@ -9,6 +9,7 @@ hooks with `self.lang` set. Everything about content lives in `site.py` and belo
 from __future__ import annotations
 
 import atexit
+import dataclasses
 import html
 import logging
 import shutil
@@ -31,9 +32,12 @@ from generator.mkdocs import theme_setup
 from generator.mkdocs.docs_pages import is_fallback, language_docs, nav_docs
 from generator.problems import CatalogError, ThutucError
 from generator.publish import opendata, service_worker, sitemap
+from generator.publish.machine_voice import CACHE_DIR as VOICE_CACHE
+from generator.publish.machine_voice import machine_voices
 from generator.publish.print_files import language_files
 from generator.render import RenderedPage
 from generator.render.events import EVENT_DIR
+from generator.render.listen import published_path, published_recordings
 from generator.render.qr import CACHE_DIR, QrCache
 from generator.render.site_pages import language_pages
 from generator.search.index import IndexFiles
@@ -51,6 +55,8 @@ class ThutucConfig(base.Config):
     strings = c.Optional(c.Type(str))
     # The offline edition (kiosk, USB stick): opens from file://, links end in .html.
     offline = c.Type(bool, default=False)
+    # espeak-ng reads the Vietnamese guide of procedures nobody recorded (labelled on the page).
+    machine_voice = c.Type(bool, default=False)
 
 
 def site_source(config: MkDocsConfig, options: ThutucConfig) -> SiteSource:
@@ -137,7 +143,12 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
 
     def _load(self, config: MkDocsConfig) -> Site:
         try:
-            return load_site(site_source(config, self.config))
+            site = load_site(site_source(config, self.config))
+            if self.config.machine_voice:
+                cache = Path(config.config_file_path).parent / VOICE_CACHE
+                site = dataclasses.replace(site, recordings=site.recordings
+                                           + machine_voices(site, cache))
+            return site
         except CatalogError as error:
             # MkDocs prints a PluginError's message and exits 1, without a traceback.
             raise PluginError("Danh mục thủ tục có lỗi:\n" + error.report()) from None
@@ -195,6 +206,11 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
             # Forms are the same in every language: copied once, at the site root.
             files.append(File.generated(config, f"{FILES_DIR}/{form}",
                                         abs_src_path=str(project_root / form)))
+        for recording in published_recordings(site) \
+                if self.lang == site.profile.source_language else ():
+            # So are recordings: a page without one in its language offers the Vietnamese.
+            files.append(File.generated(config, published_path(recording),
+                                        abs_src_path=str(recording.path)))
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str | None:

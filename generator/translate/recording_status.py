@@ -26,13 +26,28 @@ from generator.translate.field_paths import (
 )
 from generator.translate.resolve import overlays_for
 
-# What each part of a guide reads, in the order a citizen needs it (the page's order).
-SCRIPT_FIELDS: dict[str, tuple[str, ...]] = {
-    "": ("title", "summary", "documents", "agency", "duration", "fees", "result", "steps"),
-    "documents": ("documents",),
-    "where": ("agency", "channels"),
-    "steps": ("steps",),
+# What each part of a guide reads, in the order a citizen needs it (the page's order): the
+# fields, and of an item list the texts read (None: all). The whole guide is the page's first
+# screen and the steps' titles, about 40 seconds; notes and the steps' details are in the
+# parts.
+SCRIPTS: dict[str, dict[str, tuple[str, ...] | None]] = {
+    "": {"title": None, "summary": None, "documents": ("name", "when", "count"),
+         "agency": None, "duration": None, "fees": ("name", "amount"), "result": None,
+         "steps": ("title",)},
+    "documents": {"documents": None},
+    "where": {"agency": None, "channels": None},
+    "steps": {"steps": None},
 }
+
+
+def _read(section: str, path: str) -> bool:
+    """Whether the part `section` reads the text at `path`."""
+    fields = SCRIPTS[section]
+    field = field_of(path)
+    if field not in fields:
+        return False
+    subs = fields[field]
+    return subs is None or "." not in path or path.rsplit(".", 1)[1] in subs
 
 
 @dataclass(frozen=True)
@@ -66,7 +81,7 @@ def script(procedure: Procedure, overlay: Overlay | None, section: str, strings:
     translated = overlay_leaves(overlay) if overlay is not None else {}
     numbers = _numbers(procedure, strings)
     leaves = [(path, text) for path, text in source_leaves(procedure).items()
-              if field_of(path) in SCRIPT_FIELDS[section]]
+              if _read(section, path)]
     pieces: list[Piece] = []
     for position, (path, text) in enumerate(leaves):
         own = translated.get(path)
@@ -74,7 +89,8 @@ def script(procedure: Procedure, overlay: Overlay | None, section: str, strings:
                             overlay.lang if own and overlay else source_lang))
         item = path.rsplit(".", 1)[0]
         following = leaves[position + 1][0] if position + 1 < len(leaves) else ""
-        if item in numbers and not following.startswith(item + "."):
+        if item in numbers and not following.startswith(item + ".") \
+                and _read(section, numbers[item].path):
             pieces.append(numbers[item])
     return pieces
 
@@ -106,33 +122,43 @@ def script_stamp(pieces: list[Piece]) -> dict[str, str]:
     return {piece.path: fingerprint(piece.text) for piece in pieces}
 
 
-def part_script(site: Site, procedure_id: str, lang: str, section: str) -> list[Piece]:
-    """The script of one part of one procedure in one language, as the catalog says now."""
-    procedure = next(p for p in site.catalog.procedures if p.id == procedure_id)
-    overlay = overlays_for(site.catalog, lang).get(procedure.id) \
-        if lang != site.profile.source_language else None
-    return script(procedure, overlay, section, strings_for(site, lang),
-                  site.profile.source_language)
+class Scripts:
+    """The scripts and recording states of one site; each language's interface text and
+    overlays are read once, however many procedures are asked about."""
 
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self._procedures = {p.id: p for p in site.catalog.procedures}
+        self._strings: dict[str, Strings] = {}
+        self._overlays: dict[str, dict[str, Overlay]] = {}
 
-def recording_script(site: Site, recording: Recording) -> list[Piece]:
-    """The script the recording should match now."""
-    return part_script(site, recording.procedure_id, recording.lang, recording.section)
+    def part(self, procedure_id: str, lang: str, section: str) -> list[Piece]:
+        """The script of one part of one procedure in one language, as the catalog says now."""
+        site = self.site
+        if lang not in self._strings:
+            self._strings[lang] = strings_for(site, lang)
+            self._overlays[lang] = overlays_for(site.catalog, lang) \
+                if lang != site.profile.source_language else {}
+        return script(self._procedures[procedure_id], self._overlays[lang].get(procedure_id),
+                      section, self._strings[lang], site.profile.source_language)
 
+    def of(self, recording: Recording) -> list[Piece]:
+        """The script the recording should match now."""
+        return self.part(recording.procedure_id, recording.lang, recording.section)
 
-def recording_state(site: Site, recording: Recording) -> RecordingState:
-    """Whether `recording` still matches the text of the page."""
-    if not recording.source:
-        return RecordingState(recording, "unstamped", ())
-    current = script_stamp(recording_script(site, recording))
-    stamp = recording.source
-    changed = [path for path in current if stamp.get(path) != current[path]]
-    changed += [path for path in stamp if path not in current]
-    return RecordingState(recording, "stale" if changed else "fresh", tuple(changed))
+    def state(self, recording: Recording) -> RecordingState:
+        """Whether `recording` still matches the text of the page."""
+        if not recording.source:
+            return RecordingState(recording, "unstamped", ())
+        current = script_stamp(self.of(recording))
+        stamp = recording.source
+        changed = [path for path in current if stamp.get(path) != current[path]]
+        changed += [path for path in stamp if path not in current]
+        return RecordingState(recording, "stale" if changed else "fresh", tuple(changed))
 
-
-def recording_states(site: Site, langs: list[str] | None = None) -> list[RecordingState]:
-    """Every recording of a published procedure (in the chosen languages), with its state."""
-    published = {p.id for p in site.procedures}
-    return [recording_state(site, recording) for recording in site.recordings
-            if recording.procedure_id in published and (not langs or recording.lang in langs)]
+    def states(self, langs: list[str] | None = None) -> list[RecordingState]:
+        """Every recording of a published procedure (in the chosen languages), with its
+        state."""
+        published = {p.id for p in self.site.procedures}
+        return [self.state(recording) for recording in self.site.recordings
+                if recording.procedure_id in published and (not langs or recording.lang in langs)]

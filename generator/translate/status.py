@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from generator.load.site import Site, strings_for
 from generator.problems import Problems
 from generator.translate.field_paths import collapse, missing_paths, stale_paths, translated_paths
-from generator.translate.recording_status import RecordingState, recording_states
+from generator.translate.recording_status import RecordingState, Scripts
 from generator.translate.resolve import overlays_for
 
 
@@ -57,7 +57,7 @@ class LanguageSummary:
 def statuses(site: Site, langs: list[str] | None = None) -> list[Status]:
     """Status of every published procedure in every (chosen) non-source language."""
     result = []
-    recorded = recording_states(site, langs)
+    recorded = Scripts(site).states(langs)
     for lang in target_languages(site, langs):
         overlays = overlays_for(site.catalog, lang)
         for procedure in sorted(site.procedures, key=lambda p: p.id):

@@ -28,12 +28,7 @@ from generator.load.recordings import (
 from generator.load.site import Site
 from generator.problems import Problems
 from generator.translate.overlay_file import write_atomically
-from generator.translate.recording_status import (
-    part_script,
-    recording_script,
-    recording_state,
-    script_stamp,
-)
+from generator.translate.recording_status import Scripts, script_stamp
 
 
 @dataclass(frozen=True)
@@ -78,7 +73,7 @@ def save_take(site: Site, project_root: Path, procedure_id: str, lang: str, sect
     if before is not None:
         _keep_previous(before.path)
     write_atomically(target, data)
-    stamp = script_stamp(part_script(site, procedure_id, lang, section))
+    stamp = script_stamp(Scripts(site).part(procedure_id, lang, section))
     write_atomically(stamp_path(target), write_stamp_text(stamp, today))
     recording = read_recording(target, lambda path: shown_path(path, project_root),
                                site.catalog.procedures, tuple(codes), problems)
@@ -112,14 +107,15 @@ def stamp_recordings(site: Site, project_root: Path, langs: list[str], ids: list
             problems.add("", 0, procedure_id, f"không có thủ tục `{procedure_id}` trên trang.")
     if problems:
         return []
+    scripts = Scripts(site)
     result = []
     for recording in site.recordings:
         if (langs and recording.lang not in langs) or (ids and recording.procedure_id not in ids) \
                 or recording.procedure_id not in known:
             continue
-        changed = recording_state(site, recording).state != "fresh"
+        changed = scripts.state(recording).state != "fresh"
         if changed:
-            stamp = script_stamp(recording_script(site, recording))
+            stamp = script_stamp(scripts.of(recording))
             write_atomically(stamp_path(recording.path),
                              write_stamp_text(stamp, recording.recorded))
         result.append(StampedRecording(recording.file, changed))
