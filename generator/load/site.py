@@ -34,6 +34,8 @@ class SiteSource:
     languages: tuple[object, ...]
     strings_dir: Path | None = None
     directory_urls: bool = True  # the public site's URL style (mkdocs.yml use_directory_urls)
+    # The site's own page templates (overrides/), searched before the packaged ones.
+    template_dirs: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class Site:
     # Addresses in QR codes are the public site's, also in the offline edition (links in .html).
     public_directory_urls: bool = True
     recordings: tuple[Recording, ...] = ()  # recorded guides of the site's languages
+    template_dirs: tuple[Path, ...] = ()  # the site's page templates, before the packaged ones
 
     def categories(self) -> list[tuple[Category, list[Procedure]]]:
         """Published categories in catalog order, each with its procedures A-Z."""
@@ -88,7 +91,7 @@ def load_site(source: SiteSource) -> Site:
     assert profile is not None  # a missing profile always comes with a problem
     return Site(catalog, profile, published, source.strings_dir, events, glossary,
                 record.retired if record else (), public_directory_urls=source.directory_urls,
-                recordings=recordings)
+                recordings=recordings, template_dirs=source.template_dirs)
 
 
 def _shown(path: Path, root: Path) -> str:

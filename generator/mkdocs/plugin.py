@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import atexit
 import dataclasses
-import html
 import logging
 import shutil
 import tempfile
@@ -39,6 +38,7 @@ from generator.render import RenderedPage
 from generator.render.events import EVENT_DIR
 from generator.render.listen import published_path, published_recordings
 from generator.render.qr import CACHE_DIR, QrCache
+from generator.render.richtext import escape
 from generator.render.site_pages import language_pages
 from generator.search.index import IndexFiles
 from generator.search.site_index import language_index, page_config, write_index
@@ -70,7 +70,9 @@ def site_source(config: MkDocsConfig, options: ThutucConfig) -> SiteSource:
         site_url=config.site_url or "", site_name=config.site_name,
         languages=tuple(options.languages),
         strings_dir=root / options.strings if options.strings else None,
-        directory_urls=config.use_directory_urls)
+        directory_urls=config.use_directory_urls,
+        # The site's own page templates (procedure.html...) sit beside its Material overrides.
+        template_dirs=(Path(config.theme.custom_dir),) if config.theme.custom_dir else ())
 
 
 def use_profile(config: MkDocsConfig, profile: Path) -> None:
@@ -121,7 +123,9 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         config.site_dir = str(Path(self.root_site_dir) / prefix) if prefix else self.root_site_dir
         config.site_url = self.root_site_url + prefix
         strings = strings_for(site, self.lang)
-        config.site_name = html.escape(site.profile.name)
+        # MkDocs' templates do not autoescape, and Material prints the name both as it is and
+        # through `| e`: as Markup (escaped once, here) it is right in both.
+        config.site_name = escape(site.profile.name)
         config.extra["alternate"] = [
             {"name": language.name, "lang": language.code,
              "link": ("../" if prefix else "") + language_prefix(language.code, codes[0])}
@@ -219,9 +223,9 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
             if page.file.src_uri in self.untranslated_docs:  # main.html shows this notice
                 page.meta["tt_untranslated"] = self._untranslated_notice()
             return markdown
-        # Templates print titles unescaped; catalog text must stay text.
-        page.meta["title"] = html.escape(rendered.title)
-        page.meta.update({k: html.escape(v) for k, v in rendered.meta.items()})
+        # Catalog text must stay text: escaped once, as Markup, which Material's `| e` keeps.
+        page.meta["title"] = escape(rendered.title)
+        page.meta.update({k: escape(v) for k, v in rendered.meta.items()})
         page.meta["thutuc_head"] = rendered.head  # already safe HTML (JSON-LD)
         return ""  # the body comes ready-made in on_page_content
 
@@ -229,13 +233,13 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         """The notice on a hand-written page shown in Vietnamese, in the page's language."""
         language = next(x.name for x in self._site().profile.languages if x.code == self.lang)
         text = strings_for(self._site(), self.lang).t("page_not_translated", language=language)
-        return html.escape(text)
+        return escape(text)
 
     def on_page_content(self, content: str, page: Page, **kwargs: Any) -> str | None:
         rendered = self.pages.get(page.file.src_uri)
         if rendered is None:
             return content
-        page.toc = get_toc([{"level": 2, "id": e.id, "name": html.escape(e.title),
+        page.toc = get_toc([{"level": 2, "id": e.id, "name": escape(e.title),
                              "children": []} for e in rendered.toc])
         return rendered.html
 

@@ -6,6 +6,7 @@ from generator.load.site import Site, strings_for
 from generator.render import PageContext, RenderedPage
 from generator.render.listing import render_category, render_home
 from generator.render.procedure import render_procedure
+from generator.render.templating import site_templates
 from generator.render.wayfinding import (
     ONLINE_GUIDE,
     event_lists,
@@ -30,7 +31,8 @@ def page_context(site: Site, lang: str, localized: list[Localized], directory_ur
                        online_guide=ONLINE_GUIDE if ONLINE_GUIDE in docs else "",
                        base_url=site.profile.site_url
                        + language_prefix(lang, site.profile.source_language),
-                       public_directory_urls=site.public_directory_urls)
+                       public_directory_urls=site.public_directory_urls,
+                       templates=site_templates(site.template_dirs))
 
 
 def language_pages(site: Site, lang: str, directory_urls: bool = True,

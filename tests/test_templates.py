@@ -1,0 +1,95 @@
+"""Page templates: a site overrides one block in `overrides/`, and text is escaped once."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+
+from generator.load.site import Site, load_site
+from generator.mkdocs.plugin import site_source
+from generator.render.site_pages import language_pages
+from tests.conftest import FIXTURES, build, copy_project, write_files
+from tests.golden import check_golden
+
+# A commune's override: its own line under "Nơi nộp hồ sơ", the packaged section kept.
+OVERRIDE = """{% extends "thutuc/procedure.html" %}
+{% block where %}
+{{ super() }}
+<p class="xa-gui-xe">Có chỗ gửi xe máy miễn phí trước cổng {{ view.office }}.</p>
+{% endblock %}
+"""
+
+
+def _site(project: Path) -> Site:
+    config = load_config(str(project / "mkdocs.yml"))
+    return load_site(site_source(config, config.plugins["thutuc"].config))  # type: ignore
+
+
+@pytest.fixture(scope="module")
+def commune(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini project as a commune named "UBND xã A & B", with `overrides/procedure.html`."""
+    project = copy_project(FIXTURES / "mini", tmp_path_factory.mktemp("commune") / "project")
+    mkdocs_yml = project / "mkdocs.yml"
+    text = mkdocs_yml.read_text(encoding="utf-8")
+    text = text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    text = text.replace("name: UBND xã Thử", 'name: "UBND xã A & B"')
+    mkdocs_yml.write_text(text, encoding="utf-8")
+    write_files(project, {"overrides/procedure.html": OVERRIDE})
+    return project
+
+
+def test_an_overridden_block_shows_on_every_procedure_page(commune: Path) -> None:
+    site = _site(commune)
+    assert site.template_dirs == (commune / "overrides",)
+    for lang in ("vi", "en", "rad"):
+        pages = language_pages(site, lang)
+        procedures = [p for p in pages if p.src.startswith("thu-tuc/")]
+        assert len(procedures) == 3
+        for page in procedures:
+            where = page.html.split('<section class="tt-section" id="noi-nop-muc">')[1]
+            where = where.split("</section>")[0]
+            # The packaged body is still there (super()), the commune's line after it.
+            assert where.index('<dl class="tt-where">') < where.index(
+                '<p class="xa-gui-xe">Có chỗ gửi xe máy miễn phí trước cổng UBND xã A &amp; B.'
+                "</p>")
+        assert not any("xa-gui-xe" in p.html for p in pages if p not in procedures)
+
+
+def test_without_overrides_the_packaged_templates_are_used() -> None:
+    site = _site(FIXTURES / "mini")
+    assert site.template_dirs == ()
+    assert not any("xa-gui-xe" in p.html for p in language_pages(site, "vi"))
+
+
+@pytest.fixture(scope="module")
+def commune_site(commune: Path) -> Path:
+    return build(commune, commune / "site")
+
+
+def test_built_pages_show_the_override_and_escape_the_commune_name_once(
+        commune_site: Path) -> None:
+    pages = sorted(commune_site.rglob("*.html"))
+    procedure_pages = [p for p in pages if p.parent.parent.name == "thu-tuc"]
+    assert len(procedure_pages) == 9  # 3 procedures x 3 languages
+    for path in procedure_pages:
+        assert 'class="xa-gui-xe"' in path.read_text(encoding="utf-8"), path
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert "&amp;amp;" not in html, path  # escaped twice
+        assert "A & B" not in html, path  # not escaped
+    home = (commune_site / "index.html").read_text(encoding="utf-8")
+    # The logo's tooltip in the header and in the navigation drawer; the site name beside it.
+    logos = re.findall(r'<a href="[^"]*" title="([^"]*)" class="md-(?:header|nav)__button md-logo"',
+                       home)
+    assert logos == ["UBND xã A &amp; B", "UBND xã A &amp; B"]
+    assert '<span class="md-ellipsis">\n            UBND xã A &amp; B\n' in home
+
+
+@pytest.mark.parametrize("page", ["thu-tuc/dang-ky-khai-sinh", "en/thu-tuc/dang-ky-khai-sinh"])
+def test_whole_procedure_page_matches_golden_file(mini_site: Path, page: str) -> None:
+    """The themed page as a browser receives it: Material's frame, our head and body."""
+    html = (mini_site / page / "index.html").read_text(encoding="utf-8")
+    check_golden(f"mini-site/{page}.html", html)
