@@ -26,6 +26,7 @@ class Document:
     copies: int = 0
     form: str = ""  # an http(s) URL, or a path relative to the project root
     note: str = ""
+    when: str = ""  # the case in which it is needed; empty: needed in every case
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,17 @@ class Provenance:
 
 
 @dataclass(frozen=True)
+class Reviewed:
+    """The last time a person checked a procedure's text."""
+
+    date: datetime.date
+    by: str = ""
+
+
+@dataclass(frozen=True)
 class Procedure:
+    """A procedure in the source language; its fields are declared in `registry.py`."""
+
     id: str
     title: str
     category: str
@@ -99,13 +110,24 @@ class Procedure:
     aliases: tuple[str, ...] = ()
     events: tuple[str, ...] = ()
     review: str = ""  # needed | done; empty: written by hand, nothing to review
+    reviewed: Reviewed | None = None
+    review_due: datetime.date | None = None
     provenance: Provenance | None = None
+    # Fields declared in the registry without an attribute here (a site's own field).
+    more: dict[str, object] = field(default_factory=dict)
     # Line of each top-level key and of each `related` item ("related[0]"), for messages
     # about the whole catalog; not part of the content.
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def line(self, path: str) -> int:
         return self.lines.get(path, self.lines.get(path.split("[")[0], 0))
+
+    def value(self, key: str) -> object:
+        """A field's value by its registry key, wherever the model keeps it."""
+        return getattr(self, key) if key in PROCEDURE_ATTRIBUTES else self.more.get(key, "")
+
+
+PROCEDURE_ATTRIBUTES = frozenset(Procedure.__dataclass_fields__)
 
 
 @dataclass(frozen=True)

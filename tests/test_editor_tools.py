@@ -10,10 +10,10 @@ import jsonschema
 import pytest
 import yaml
 
+from generator import registry
 from generator.cli.main import main
 from generator.load.catalog import CATALOG_FILES, catalog_files
-from generator.load.procedures import ITEM_KEYS, PROCEDURE_KEYS
-from generator.load.schema import DESCRIPTIONS, ITEM_DESCRIPTIONS, procedure_schema
+from generator.load.schema import procedure_schema
 from tests.conftest import FIXTURES, NATIONAL, ROOT, copy_project
 
 
@@ -72,13 +72,16 @@ def test_schema_rejects_a_broken_file(tmp_path: Path) -> None:
 
 
 def test_schema_describes_every_key_the_validator_knows() -> None:
-    # The schema is built from the validator's tables; a key without a Vietnamese
-    # description would fail here (and in procedure_schema), not drift silently.
-    assert set(DESCRIPTIONS) == set(PROCEDURE_KEYS)
-    for key, (keys, _) in ITEM_KEYS.items():
-        assert set(ITEM_DESCRIPTIONS[key]) == set(keys)
+    # Schema and validator read the same registry: every key and item key has its
+    # Vietnamese description.
     properties = procedure_schema()["properties"]
-    assert list(properties) == list(PROCEDURE_KEYS)
+    assert list(properties) == list(registry.procedure_keys())
+    for field in registry.fields():
+        assert properties[field.key]["description"] == field.description != ""
+        item = properties[field.key].get("items", properties[field.key])
+        item = item["anyOf"][1] if "anyOf" in item and field.fields else item
+        assert list(item.get("properties", {})) == list(field.item_keys)
+        assert all(sub["description"] for sub in item.get("properties", {}).values())
     assert properties["review"]["enum"] == ["needed", "done"]
 
 
@@ -116,7 +119,7 @@ def test_new_scaffold_names_each_missing_field_then_passes(tmp_path: Path, capsy
     assert main(["check", "-f", str(project / "mkdocs.yml")]) == 0
     assert list(validator().iter_errors(as_json(path))) == []
     # Every commented example is valid as written: uncommented, the file still passes.
-    keys = tuple(f"# {key}:" for key in PROCEDURE_KEYS)
+    keys = tuple(f"# {key}:" for key in registry.procedure_keys())
     examples = "\n".join(line[2:] if line.startswith(keys) or line.startswith("#   ") else line
                          for line in filled.splitlines())
     path.write_text(examples, encoding="utf-8")

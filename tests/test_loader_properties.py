@@ -16,10 +16,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator import registry
 from generator.load import yaml_reader as yamlsource
 from generator.load.catalog import load_catalog
-from generator.load.overlays import ITEM_FIELDS, TEXT_FIELDS
-from generator.load.procedures import PROCEDURE_KEYS
 from generator.load.yaml_reader import load_yaml
 from generator.problems import CatalogError, Problems
 from tests.conftest import write_files
@@ -42,9 +41,10 @@ VALUES = st.recursive(SCALARS, lambda inner: st.one_of(
     st.dictionaries(st.sampled_from(["name", "title", "text", "q", "a", "amount", "type",
                                      "level", "url", "form", "originals", "copies", "note",
                                      "x"]), inner, max_size=4)), max_leaves=12)
-PROCEDURES = st.dictionaries(st.sampled_from(PROCEDURE_KEYS + ("extra",)), VALUES, max_size=12)
-OVERLAYS = st.dictionaries(st.sampled_from(("status", "source", "id", *TEXT_FIELDS,
-                                            *ITEM_FIELDS)), VALUES, max_size=6)
+PROCEDURES = st.dictionaries(st.sampled_from((*registry.procedure_keys(), "extra")), VALUES,
+                             max_size=12)
+OVERLAYS = st.dictionaries(st.sampled_from(("status", "source", "id", *registry.text_fields(),
+                                            *registry.item_fields())), VALUES, max_size=6)
 VALID = {"id": "khai-sinh", "title": "Đăng ký khai sinh", "category": "ho-tich",
          "summary": "Tóm tắt.", "documents": ["Tờ khai"], "steps": ["Nộp hồ sơ"],
          "duration": "1 ngày", "result": "Giấy khai sinh", "updated": "2026-11-20"}

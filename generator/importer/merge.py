@@ -15,8 +15,8 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.importer.record import IMPORTED_FIELDS
-from generator.load.provenance import fingerprint
+from generator import registry
+from generator.fingerprints import fingerprint
 
 
 @dataclass
@@ -40,16 +40,17 @@ def merge(existing: dict[str, Any] | None, fresh: dict[str, Any], provenance: di
     `provenance` is the new provenance without fingerprints; `fresh` has every imported
     field it could fill (absent keys mean "no value").
     """
+    imported = registry.imported_keys()  # an editor's change to one of them survives
     if existing is None:
-        prints = {key: fingerprint(fresh.get(key)) for key in IMPORTED_FIELDS}
+        prints = {key: fingerprint(fresh.get(key)) for key in imported}
         data = {**fresh, "updated": today, "review": "needed",
                 "provenance": {**provenance, "fingerprints": prints}}
-        return Merged(data, updated=[key for key in IMPORTED_FIELDS if key in fresh])
+        return Merged(data, updated=[key for key in imported if key in fresh])
     recorded = recorded_fingerprints(existing)
     data = dict(existing)
     merged = Merged(data)
     prints = {}
-    for key in IMPORTED_FIELDS:
+    for key in imported:
         # A field never imported into this file counts as imported empty: a value there now
         # was written by a person (for example in a hand-written file with the same code).
         last = recorded.get(key, fingerprint(None))

@@ -21,11 +21,6 @@ from generator.importer.steps import paragraphs, parse_steps
 from generator.importer.text import clean, one_line, split_list
 from generator.load.field_reader import is_web_url
 
-# Fields the importer writes and fingerprints; an editor's change to one of them survives
-# a re-import. Everything else in a file (faq, events, related...) is the editor's alone.
-IMPORTED_FIELDS = ("code", "title", "category", "level", "summary", "applicants", "agency",
-                   "conditions", "documents", "steps", "channels", "duration", "fees",
-                   "result", "legal_basis", "keywords")
 # National fields the format has no key for, kept as text for editors.
 EXTRA_FIELDS = ("so_quyet_dinh", "loai_thu_tuc", "cap_thuc_hien", "co_quan_co_tham_quyen",
                 "dia_chi_tiep_nhan", "co_quan_duoc_uy_quyen", "co_quan_phoi_hop",

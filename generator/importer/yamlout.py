@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from generator.load.procedures import PROCEDURE_KEYS
+from generator import registry
 
 HEADER = ("# Nhập từ Cổng Dịch vụ công quốc gia bằng `thutuc import national`.\n"
           "# Hãy sửa trực tiếp: lần nhập sau giữ nguyên mọi trường bạn đã sửa\n"
@@ -31,7 +31,8 @@ _Dumper.add_representer(str, _text)
 
 def ordered(data: dict[str, Any]) -> dict[str, Any]:
     """Keys in the order of the format contract, unknown ones after."""
-    keys = [k for k in PROCEDURE_KEYS if k in data] + [k for k in data if k not in PROCEDURE_KEYS]
+    known = registry.procedure_keys()
+    keys = [k for k in known if k in data] + [k for k in data if k not in known]
     return {key: data[key] for key in keys}
 
 

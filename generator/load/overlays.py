@@ -4,22 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator import registry
 from generator.load.field_reader import FieldReader, join
-from generator.load.procedures import PROCEDURE_KEYS
 from generator.load.yaml_reader import Mapping
 from generator.model import Overlay, Procedure
 
-# Translatable text of a procedure: plain fields, lists of text, and lists of items whose
-# listed sub-fields are text. Everything else (ids, amounts, dates, URLs) comes from the source.
-TEXT_FIELDS = ("title", "summary", "agency", "conditions", "duration", "result")
-TEXT_LIST_FIELDS = ("applicants", "keywords")
-ITEM_FIELDS: dict[str, tuple[str, ...]] = {
-    "documents": ("name", "note"),
-    "steps": ("title", "text"),
-    "channels": ("duration", "note"),
-    "fees": ("name", "note"),
-    "faq": ("q", "a"),
-}
+# An overlay holds the registry's translatable fields: texts, lists of text, and lists of
+# items with their translatable item fields. Everything else (ids, amounts, dates, URLs)
+# comes from the source.
 META_KEYS = ("status", "translator", "source")
 STATUSES = ("draft", "reviewed")
 
@@ -29,21 +21,23 @@ def read_overlay(data: Any, reader: FieldReader, procedure_id: str, lang: str) -
     node = reader.mapping(data, data, None, "")
     if node is None:
         return None
-    allowed = META_KEYS + TEXT_FIELDS + TEXT_LIST_FIELDS + tuple(ITEM_FIELDS)
-    from_source = [key for key in node if key in PROCEDURE_KEYS and key not in allowed]
+    text_fields, item_fields = registry.text_fields(), registry.item_fields()
+    text_lists = registry.text_list_fields()
+    allowed = META_KEYS + tuple(f.key for f in registry.translatable())
+    from_source = [key for key in node if key in registry.procedure_keys() and key not in allowed]
     for key in from_source:
         reader.report(node, key, key,
                       f"`{key}` không phải là văn bản cần dịch: bản dịch luôn lấy giá trị này "
                       "từ bản gốc.", "xoá dòng này khỏi bản dịch; muốn sửa thì sửa bản gốc.")
     reader.known_keys(node, "", (*allowed, *from_source))
     fields: dict[str, object] = {}
-    for key in TEXT_FIELDS:
+    for key in text_fields:
         if reader.text(node, key):
             fields[key] = reader.text(node, key)
-    for key in TEXT_LIST_FIELDS:
+    for key in text_lists:
         if node.get(key) is not None:
             fields[key] = reader.text_list(node, key)
-    for key, subfields in ITEM_FIELDS.items():
+    for key, subfields in item_fields.items():
         items: list[dict[str, str]] = []
         for index, (item, path, seq) in enumerate(reader.items(node, key)):
             mapping = reader.mapping(item, seq, index, path) if item is not None else None
@@ -73,10 +67,10 @@ def _source(node: Mapping, reader: FieldReader) -> str | dict[str, str]:
 def check_against_source(overlay: Overlay, source: Procedure, reader: FieldReader,
                          node: Any) -> None:
     """Report item lists whose length differs from the source's (they are matched by order)."""
-    for key in ITEM_FIELDS:
+    for key in registry.item_fields():
         if key not in overlay.fields:
             continue
-        have, want = len(overlay.fields[key]), len(getattr(source, key))  # type: ignore[arg-type]
+        have, want = len(overlay.fields[key]), len(source.value(key))  # type: ignore[arg-type]
         if have != want:
             reader.report(node, key, key,
                           f"bản dịch có {have} mục nhưng bản gốc có {want} mục; các mục được "

@@ -11,32 +11,13 @@ import re
 from pathlib import Path
 from typing import Any
 
+from generator import registry
 from generator.load.field_reader import FieldReader, describe, is_web_url, join
-from generator.load.provenance import REVIEW_STATES, read_provenance
 from generator.load.yaml_reader import Mapping, Sequence
-from generator.model import Category, Channel, Document, Faq, Fee, Online, Procedure, Step
+from generator.model import PROCEDURE_ATTRIBUTES, Category, Procedure
+from generator.registry import Field
 
-PROCEDURE_KEYS = (
-    "id", "code", "title", "category", "level", "summary", "applicants", "agency",
-    "conditions", "documents", "steps", "channels", "online", "duration", "fees", "result",
-    "legal_basis", "faq", "related", "keywords", "aliases", "events", "updated",
-    "review", "provenance",
-)
-REQUIRED_KEYS = ("id", "title", "category", "summary", "documents", "steps", "duration",
-                 "result", "updated")
 CATEGORY_KEYS = ("id", "name", "names", "icon")
-# Keys of the items of list fields (and of `online`), with the required ones.
-ITEM_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "documents": (("name", "originals", "copies", "form", "note"), ("name",)),
-    "steps": (("title", "text"), ("title",)),
-    "channels": (("type", "duration", "fee", "note"), ("type",)),
-    "fees": (("name", "amount", "note"), ("name", "amount")),
-    "faq": (("q", "a"), ("q", "a")),
-    "online": (("level", "url"), ("level",)),
-}
-CHANNEL_TYPES = ("direct", "online", "post")
-ONLINE_LEVELS = ("full", "partial", "none")
-LEVELS = ("tinh", "xa")
 
 
 def read_categories(data: Any, reader: FieldReader) -> list[Category]:
@@ -69,101 +50,142 @@ def language_names(node: Mapping, path: str, reader: FieldReader) -> dict[str, s
 
 
 def read_procedure(data: Any, reader: FieldReader, project_root: Path) -> Procedure | None:
-    """A procedure from a parsed source-language file, or None when it is unusable."""
+    """A procedure from a parsed source-language file, or None when it is unusable.
+
+    Every field is read as its registry declaration says; `id` and `updated` first, as a
+    file without them is not a procedure at all.
+    """
     node = reader.mapping(data, data, None, "")
     if node is None:
         return None
-    reader.known_keys(node, "", PROCEDURE_KEYS)
-    reader.require(node, "", REQUIRED_KEYS)
+    reader.known_keys(node, "", registry.procedure_keys())
+    reader.require(node, "", registry.required_keys())
     updated = reader.date(node, "updated")
     procedure_id = reader.slug(node, "id")
     if not procedure_id or updated is None:
         return None
-    return Procedure(
-        id=procedure_id,
-        code=reader.text(node, "code"),
-        title=reader.text(node, "title"),
-        category=reader.slug(node, "category"),
-        level=_levels(node, reader),
-        summary=reader.text(node, "summary"),
-        applicants=reader.text_list(node, "applicants"),
-        agency=reader.text(node, "agency"),
-        conditions=reader.text(node, "conditions"),
-        documents=tuple(_documents(node, reader, project_root)),
-        steps=tuple(_steps(node, reader)),
-        channels=tuple(_channels(node, reader)),
-        online=_online(node, reader),
-        duration=reader.text(node, "duration"),
-        fees=tuple(_fees(node, reader)),
-        result=reader.text(node, "result"),
-        legal_basis=reader.text_list(node, "legal_basis"),
-        faq=tuple(_faq(node, reader)),
-        related=reader.slug_list(node, "related"),
-        keywords=reader.text_list(node, "keywords"),
-        aliases=reader.slug_list(node, "aliases"),
-        events=reader.slug_list(node, "events"),
-        updated=updated,
-        review=reader.choice(node, "review", "", REVIEW_STATES),
-        provenance=read_provenance(node, reader),
-        source_file=reader.file,
-        lines=_key_lines(node),
-    )
+    values = {f.key: read_field(f, node, "", reader, project_root)
+              for f in registry.fields() if f.key not in ("id", "updated")}
+    known = {key: value for key, value in values.items() if key in PROCEDURE_ATTRIBUTES}
+    return Procedure(id=procedure_id, updated=updated, source_file=reader.file,
+                     lines=_key_lines(node), **known,
+                     more={key: value for key, value in values.items() if key not in known})
+
+
+def read_field(field: Field, node: Mapping, path: str, reader: FieldReader,
+               project_root: Path) -> Any:
+    """The value of one field of `node` (empty when absent or wrong, with a problem)."""
+    key, kind = field.key, field.kind
+    if kind in ("text", "markdown"):
+        return reader.text(node, key, path)
+    if kind == "text_list":
+        return reader.text_list(node, key, path)
+    if kind == "slug":
+        return reader.slug(node, key, path)
+    if kind == "slug_list":
+        return reader.slug_list(node, key, path)
+    if kind == "choice":
+        return reader.choice(node, key, path, field.choices) or field.default
+    if kind == "choices":
+        return _choices(field, node, path, reader)
+    if kind == "date":
+        return reader.date(node, key, path)
+    if kind == "count":
+        return reader.count(node, key, path, field.label)
+    if kind == "amount":
+        return _amount(node, path, reader)
+    if kind == "url":
+        return reader.url(node, key, path)
+    if kind == "form":
+        return _form(node, path, reader, project_root)
+    if kind == "items":
+        return tuple(_model(field, item, item_path, reader, project_root)
+                     for item, item_path in _list_of_mappings(node, field, reader))
+    if kind == "mapping":
+        return _mapping(field, node, path, reader, project_root)
+    assert kind == "table", kind
+    return _table(node, key, path, reader)
+
+
+def _model(field: Field, node: Mapping, path: str, reader: FieldReader,
+           project_root: Path) -> Any:
+    """An item (or mapping) of `field` as its model object."""
+    assert field.model is not None, field.key
+    return field.model(**{sub.key: read_field(sub, node, path, reader, project_root)
+                          for sub in field.fields})
+
+
+def _mapping(field: Field, node: Mapping, path: str, reader: FieldReader,
+             project_root: Path) -> Any:
+    if node.get(field.key) is None:
+        return None
+    where = join(path, field.key)
+    item = reader.mapping(node[field.key], node, field.key, where)
+    if item is None:
+        return None
+    reader.known_keys(item, where, field.item_keys)
+    reader.require(item, where, field.required_items)
+    values = {sub.key: read_field(sub, item, where, reader, project_root) for sub in field.fields}
+    if any(sub.required and values[sub.key] is None for sub in field.fields):
+        return None  # a required date missing or wrong (`reviewed` without `date`): reported
+    assert field.model is not None, field.key
+    return field.model(**values)
+
+
+def _table(node: Mapping, key: str, path: str, reader: FieldReader) -> dict[str, str]:
+    """A mapping of names to text (`provenance.extra`)."""
+    if node.get(key) is None:
+        return {}
+    where = join(path, key)
+    table = reader.mapping(node[key], node, key, where)
+    return {name: reader.text(table, name, where) for name in table} if table else {}
 
 
 def _key_lines(node: Mapping) -> dict[str, int]:
     lines = dict(node.key_lines)
-    for key in ("related", "aliases"):
-        value = node.get(key)
-        if isinstance(value, Sequence):
-            lines.update({f"{key}[{i}]": value.line_of(i) for i in range(len(value))})
+    for field in registry.fields():
+        value = node.get(field.key)
+        if field.kind == "slug_list" and isinstance(value, Sequence):
+            lines.update({f"{field.key}[{i}]": value.line_of(i) for i in range(len(value))})
     return lines
 
 
-def _levels(node: Mapping, reader: FieldReader) -> tuple[str, ...]:
-    value = node.get("level")
+def _choices(field: Field, node: Mapping, path: str, reader: FieldReader) -> tuple[str, ...]:
+    """One allowed value, or a list of them (`level: [xa, tinh]`)."""
+    key = field.key
+    value = node.get(key)
     if isinstance(value, Sequence):
-        levels = reader.text_list(node, "level")
+        chosen = reader.text_list(node, key, path)
     else:
-        levels = (reader.text(node, "level"),) if value is not None else ()
-    for level in levels:
-        if level not in LEVELS:
-            reader.report(node, "level", "level",
-                          f"cấp thực hiện `{level}` không hợp lệ; chỉ dùng `xa` hoặc `tinh`.")
-    return tuple(level for level in levels if level in LEVELS)
+        chosen = (reader.text(node, key, path),) if value is not None else ()
+    allowed = " hoặc ".join(f"`{choice}`" for choice in field.choices)
+    for choice in chosen:
+        if choice not in field.choices:
+            reader.report(node, key, join(path, key),
+                          f"{field.label} `{choice}` không hợp lệ; chỉ dùng {allowed}.")
+    return tuple(choice for choice in chosen if choice in field.choices)
 
 
-def _list_of_mappings(node: Mapping, key: str, reader: FieldReader, allowed: tuple[str, ...],
-                      required: tuple[str, ...], shorthand: str = "") -> list[tuple[Mapping, str]]:
+def _list_of_mappings(node: Mapping, field: Field,
+                      reader: FieldReader) -> list[tuple[Mapping, str]]:
     """Items of a list of mappings with their paths, keys and required fields checked.
 
-    With `shorthand`, a plain text item stands for `{shorthand: text}`: editors often write
-    `- Tờ khai đăng ký khai sinh` for a document that needs nothing more.
+    With a `shorthand`, a plain text item stands for `{shorthand: text}`: editors often write
+    `- Tờ khai đăng ký khai sinh` for a document that needs nothing more. An `amount` is
+    checked by `_amount`, with its own message (0 means free, not "missing").
     """
+    required = tuple(sub.key for sub in field.fields if sub.required and sub.kind != "amount")
     result = []
-    for index, (item, path, seq) in enumerate(reader.items(node, key)):
-        if shorthand and isinstance(item, str) and item.strip():
-            expanded = Mapping({shorthand: item})
+    for index, (item, path, seq) in enumerate(reader.items(node, field.key)):
+        if field.shorthand and isinstance(item, str) and item.strip():
+            expanded = Mapping({field.shorthand: item})
             expanded.line, expanded.key_lines = seq.line_of(index), {}
             result.append((expanded, path))
             continue
-        mapping = reader.record(item, seq, index, path, allowed, required)
+        mapping = reader.record(item, seq, index, path, field.item_keys, required)
         if mapping is not None:
             result.append((mapping, path))
     return result
-
-
-def _documents(node: Mapping, reader: FieldReader, project_root: Path) -> list[Document]:
-    documents = []
-    for item, path in _list_of_mappings(node, "documents", reader, *ITEM_KEYS["documents"],
-                                        shorthand="name"):
-        documents.append(Document(
-            name=reader.text(item, "name", path),
-            originals=reader.count(item, "originals", path, "Số bản chính"),
-            copies=reader.count(item, "copies", path, "Số bản sao"),
-            form=_form(item, path, reader, project_root),
-            note=reader.text(item, "note", path),
-        ))
-    return documents
 
 
 def _form(item: Mapping, path: str, reader: FieldReader, project_root: Path) -> str:
@@ -191,50 +213,20 @@ def _form(item: Mapping, path: str, reader: FieldReader, project_root: Path) -> 
     return target.relative_to(root).as_posix()
 
 
-def _steps(node: Mapping, reader: FieldReader) -> list[Step]:
-    return [Step(title=reader.text(item, "title", path), text=reader.text(item, "text", path))
-            for item, path in _list_of_mappings(node, "steps", reader, *ITEM_KEYS["steps"],
-                                                shorthand="title")]
-
-
-def _channels(node: Mapping, reader: FieldReader) -> list[Channel]:
-    return [Channel(type=reader.choice(item, "type", path, CHANNEL_TYPES),
-                    duration=reader.text(item, "duration", path),
-                    fee=reader.text(item, "fee", path), note=reader.text(item, "note", path))
-            for item, path in _list_of_mappings(node, "channels", reader,
-                                                *ITEM_KEYS["channels"])]
-
-
-def _online(node: Mapping, reader: FieldReader) -> Online | None:
-    if node.get("online") is None:
-        return None
-    item = reader.mapping(node["online"], node, "online", "online")
-    if item is None:
-        return None
-    reader.known_keys(item, "online", ITEM_KEYS["online"][0])
-    reader.require(item, "online", ITEM_KEYS["online"][1])
-    return Online(level=reader.choice(item, "level", "online", ONLINE_LEVELS) or "none",
-                  url=reader.url(item, "url", "online"))
-
-
-def _fees(node: Mapping, reader: FieldReader) -> list[Fee]:
-    fees = []
-    # `amount` is checked below with its own message (0 means free, not "missing").
-    for item, path in _list_of_mappings(node, "fees", reader, ITEM_KEYS["fees"][0], ("name",)):
-        if "amount" not in item:
-            reader.report(item, None, join(path, "amount"), "thiếu số tiền `amount`.",
-                          "ghi số tiền bằng đồng, ví dụ `amount: 20000`, hoặc `0` nếu miễn phí.")
-        amount = item.get("amount", 0)
-        if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
-            reader.report(item, "amount", join(path, "amount"),
-                          f"số tiền phải là số nguyên đồng không âm (đang là {describe(amount)})"
-                          f"{_amount_reading(amount)}.",
-                          "ghi chữ số liền, không dấu chấm, không chữ `đồng`: "
-                          f"`amount: {_amount_guess(amount)}`; miễn phí ghi `0`.")
-            amount = 0
-        fees.append(Fee(name=reader.text(item, "name", path), amount=amount,
-                        note=reader.text(item, "note", path)))
-    return fees
+def _amount(item: Mapping, path: str, reader: FieldReader) -> int:
+    """A fee's amount: whole đồng, 0 for free; a missing or mistyped one is explained."""
+    if "amount" not in item:
+        reader.report(item, None, join(path, "amount"), "thiếu số tiền `amount`.",
+                      "ghi số tiền bằng đồng, ví dụ `amount: 20000`, hoặc `0` nếu miễn phí.")
+    amount = item.get("amount", 0)
+    if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
+        reader.report(item, "amount", join(path, "amount"),
+                      f"số tiền phải là số nguyên đồng không âm (đang là {describe(amount)})"
+                      f"{_amount_reading(amount)}.",
+                      "ghi chữ số liền, không dấu chấm, không chữ `đồng`: "
+                      f"`amount: {_amount_guess(amount)}`; miễn phí ghi `0`.")
+        return 0
+    return amount
 
 
 def _amount_reading(amount: object) -> str:
@@ -253,8 +245,3 @@ def _amount_guess(amount: object) -> int:
         return abs(amount)
     digits = re.sub(r"\D", "", amount) if isinstance(amount, str) else ""
     return int(digits) if digits else 20000
-
-
-def _faq(node: Mapping, reader: FieldReader) -> list[Faq]:
-    return [Faq(q=reader.text(item, "q", path), a=reader.text(item, "a", path))
-            for item, path in _list_of_mappings(node, "faq", reader, *ITEM_KEYS["faq"])]

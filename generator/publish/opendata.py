@@ -10,13 +10,15 @@ as another language. Output is deterministic: sorted keys, no time of build.
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 from typing import Any
 
-from generator import __version__
+from generator import __version__, registry
 from generator.load.site import Site
-from generator.model import Document, Procedure, SiteProfile
+from generator.model import Procedure, SiteProfile
+from generator.registry import Field
 from generator.render.site_pages import page_context
 from generator.translate.field_paths import field_of, leaves_to_fields, source_leaves
 from generator.translate.resolve import Localized, localized_procedures
@@ -77,21 +79,15 @@ def _language_view(site: Site, lang: str) -> list[tuple[Localized, str]]:
 
 def _procedure(proc: Procedure, site: Site,
                languages: dict[str, tuple[Localized, str]]) -> dict[str, Any]:
-    """One procedure: every non-translatable field of the format, then text per language."""
+    """One procedure: every non-translatable field of the registry, then text per language."""
     local = site.profile.overrides.get(proc.id)
-    provenance = proc.provenance
+    fields = {}
+    for field in registry.fields():
+        value = _plain(field, proc.value(field.key), site.profile)
+        if value is not _LEFT_OUT and (value or field.open_data == "always"):
+            fields[field.key] = value
     return {
-        "id": proc.id, "code": proc.code, "category": proc.category, "level": list(proc.level),
-        "updated": proc.updated.isoformat(),
-        "documents": [_document(document, site.profile) for document in proc.documents],
-        "channels": [{"type": channel.type, "fee": channel.fee} for channel in proc.channels],
-        "online": {"level": proc.online.level, "url": proc.online.url} if proc.online else None,
-        "fees": [{"amount": fee.amount} for fee in proc.fees],
-        "legal_basis": list(proc.legal_basis), "related": list(proc.related),
-        "aliases": list(proc.aliases), "events": list(proc.events), "review": proc.review,
-        "provenance": {"national_code": provenance.national_code, "url": provenance.url,
-                       "imported": provenance.imported.isoformat() if provenance.imported
-                       else None, "extra": provenance.extra} if provenance else None,
+        **fields,
         "local": {"agency": local.agency, "address": local.address, "note": local.note,
                   "fee_note": local.fee_note} if local else None,
         "url": {lang: url for lang, (_, url) in languages.items()},
@@ -102,12 +98,26 @@ def _procedure(proc: Procedure, site: Site,
     }
 
 
-def _document(document: Document, profile: SiteProfile) -> dict[str, Any]:
-    """A document's counts and blank form; a form in the project is copied into the site."""
-    form = document.form
-    if form and "://" not in form:
-        form = f"{profile.site_url}{FILES_DIR}/{form}"
-    return {"originals": document.originals, "copies": document.copies, "form": form}
+_LEFT_OUT = object()  # a field open data does not carry here (text, tool-internal data)
+
+
+def _plain(field: Field, value: Any, profile: SiteProfile) -> Any:
+    """A field's language-independent part as JSON data, or `_LEFT_OUT`."""
+    if field.translatable or field.open_data == "never":
+        return _LEFT_OUT
+    if field.kind in ("items", "mapping"):
+        subs = [sub for sub in field.fields if not sub.translatable and sub.open_data != "never"]
+        if not subs:
+            return _LEFT_OUT  # all text (`steps`, `faq`): under `text`
+        rows = [{sub.key: _plain(sub, getattr(item, sub.key), profile) for sub in subs
+                 if getattr(item, sub.key) or sub.open_data == "always"}
+                for item in (value if field.kind == "items" else (value,) if value else ())]
+        return rows if field.kind == "items" else (rows[0] if rows else None)
+    if field.kind == "form" and value and "://" not in value:
+        return f"{profile.site_url}{FILES_DIR}/{value}"  # a form in the project is copied
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return list(value) if isinstance(value, tuple) else value
 
 
 def _text(loc: Localized, source: Procedure) -> dict[str, Any]:

@@ -12,8 +12,10 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import registry
+from generator.fingerprints import fingerprint
 from generator.load.field_reader import FieldReader
-from generator.load.overlays import TEXT_LIST_FIELDS, check_against_source, read_overlay
+from generator.load.overlays import check_against_source, read_overlay
 from generator.load.site import Site
 from generator.load.yaml_reader import parse_yaml
 from generator.model import Overlay, Procedure
@@ -22,7 +24,6 @@ from generator.translate.exchange_formats import ExchangeFile, Row
 from generator.translate.field_paths import (
     Leaf,
     field_of,
-    fingerprint,
     leaf_fingerprints,
     leaves_to_fields,
     normalized_stamp,
@@ -32,17 +33,6 @@ from generator.translate.field_paths import (
 )
 from generator.translate.overlay_file import header_comments, overlay_text
 from generator.translate.resolve import overlays_for
-
-MARKDOWN = ("conditions", "steps.text", "faq.a")
-NOTES = {
-    "title": "tên thủ tục", "summary": "tóm tắt, một hai câu", "agency": "cơ quan thực hiện",
-    "conditions": "điều kiện", "duration": "thời hạn giải quyết", "result": "kết quả",
-    "applicants": "đối tượng thực hiện", "keywords": "từ khoá tìm kiếm",
-    "documents": "giấy tờ", "steps": "bước", "channels": "cách nộp", "fees": "phí, lệ phí",
-    "faq": "câu hỏi thường gặp",
-}
-SUB_NOTES = {"name": "tên", "note": "ghi chú", "title": "tên bước", "text": "nội dung",
-             "duration": "thời hạn", "q": "câu hỏi", "a": "câu trả lời"}
 
 
 def export_rows(site: Site, lang: str, ids: list[str] | None = None) -> list[Row]:
@@ -64,15 +54,17 @@ def export_rows(site: Site, lang: str, ids: list[str] | None = None) -> list[Row
 
 
 def note_for(path: str) -> str:
-    """What a field is and how to write it, for the translator."""
-    field, _, rest = path.partition("[")
-    note = NOTES[field]
+    """What a field is and how to write it, for the translator (from the field registry)."""
+    key, _, rest = path.partition("[")
+    field = registry.field(key)
+    note, text = field.note, field
     if rest:
         index, _, sub = rest.partition("].")
-        note += f" số {int(index) + 1}, {SUB_NOTES[sub]}"
-    if field in TEXT_LIST_FIELDS:
+        text = field.item(sub)
+        note += f" số {int(index) + 1}, {text.note}"
+    if field.kind == "text_list":
         note += "; mỗi dòng một mục"
-    if field in MARKDOWN or f"{field}.{path.rpartition('.')[2]}" in MARKDOWN:
+    if text.is_markdown:
         note += "; Markdown: giữ nguyên **, [chữ](địa chỉ), - đầu dòng"
     return note
 
@@ -187,7 +179,7 @@ def _cell(value: Leaf) -> str:
 def _leaf(cell: str, path: str) -> Leaf:
     """Cell text as an overlay holds it: stripped, lists one item per line."""
     text = unicodedata.normalize("NFC", cell.replace("\r\n", "\n")).strip()
-    if field_of(path) in TEXT_LIST_FIELDS:
+    if field_of(path) in registry.text_list_fields():
         return tuple(line.strip() for line in text.split("\n") if line.strip())
     return text
 

@@ -13,19 +13,20 @@ against its field's entry.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from typing import Any
 
-from generator.load.overlays import ITEM_FIELDS, TEXT_FIELDS, TEXT_LIST_FIELDS
+from generator import registry
+from generator.fingerprints import fingerprint
 from generator.model import Overlay, Procedure
 
 Leaf = str | tuple[str, ...]
 
-# Page order, so that reports and exported files read like the page.
-ORDER = ("title", "summary", "applicants", "agency", "conditions", "documents", "steps",
-         "channels", "duration", "fees", "result", "faq", "keywords")
-assert set(ORDER) == set(TEXT_FIELDS + TEXT_LIST_FIELDS + tuple(ITEM_FIELDS))
+
+def order() -> tuple[str, ...]:
+    """The translatable fields in the registry's (the page's) order, so that reports and
+    exported files read like the page."""
+    return tuple(f.key for f in registry.translatable())
+
 
 def item_path(field: str, index: int, sub: str) -> str:
     return f"{field}[{index}].{sub}"
@@ -39,11 +40,12 @@ def field_of(path: str) -> str:
 def source_leaves(procedure: Procedure) -> dict[str, Leaf]:
     """Every non-empty translatable text of the source, by path, in page order."""
     leaves: dict[str, Leaf] = {}
-    for field in ORDER:
-        value = getattr(procedure, field)
-        if field in ITEM_FIELDS:
+    item_fields = registry.item_fields()
+    for field in order():
+        value: Any = procedure.value(field)
+        if field in item_fields:
             for index, item in enumerate(value):
-                for sub in ITEM_FIELDS[field]:
+                for sub in item_fields[field]:
                     if getattr(item, sub):
                         leaves[item_path(field, index, sub)] = getattr(item, sub)
         elif value:
@@ -54,11 +56,12 @@ def source_leaves(procedure: Procedure) -> dict[str, Leaf]:
 def overlay_leaves(overlay: Overlay) -> dict[str, Leaf]:
     """Every non-empty translated text of an overlay, by path, in page order."""
     leaves: dict[str, Leaf] = {}
-    for field in ORDER:
+    item_fields = registry.item_fields()
+    for field in order():
         value: Any = overlay.fields.get(field)
-        if field in ITEM_FIELDS:
+        if field in item_fields:
             for index, row in enumerate(value or ()):
-                for sub in ITEM_FIELDS[field]:
+                for sub in item_fields[field]:
                     if row.get(sub):
                         leaves[item_path(field, index, sub)] = row[sub]
         elif value:
@@ -69,23 +72,17 @@ def overlay_leaves(overlay: Overlay) -> dict[str, Leaf]:
 def leaves_to_fields(leaves: dict[str, Leaf], procedure: Procedure) -> dict[str, object]:
     """Overlay fields from translated leaves: item lists as long as the source's, in order."""
     fields: dict[str, object] = {}
-    for field in ORDER:
-        if field in ITEM_FIELDS:
-            rows = [{sub: leaves[item_path(field, index, sub)] for sub in ITEM_FIELDS[field]
+    item_fields = registry.item_fields()
+    for field in order():
+        if field in item_fields:
+            rows = [{sub: leaves[item_path(field, index, sub)] for sub in item_fields[field]
                      if item_path(field, index, sub) in leaves}
-                    for index in range(len(getattr(procedure, field)))]
+                    for index in range(len(procedure.value(field)))]  # type: ignore[arg-type]
             if any(rows):
                 fields[field] = tuple(rows)
         elif field in leaves:
             fields[field] = leaves[field]
     return fields
-
-
-def fingerprint(value: object) -> str:
-    """A short hash of one piece of text (or list of text)."""
-    data = list(value) if isinstance(value, tuple) else value
-    encoded = json.dumps(data, ensure_ascii=False, sort_keys=True).encode()
-    return hashlib.sha256(encoded).hexdigest()[:8]
 
 
 def leaf_fingerprints(procedure: Procedure) -> dict[str, str]:
@@ -96,10 +93,11 @@ def leaf_fingerprints(procedure: Procedure) -> dict[str, str]:
 def field_fingerprints(procedure: Procedure) -> dict[str, str]:
     """One fingerprint per top-level field (the older per-field stamp form)."""
     result = {}
-    for field in ORDER:
-        value = getattr(procedure, field)
-        if field in ITEM_FIELDS:
-            text: object = [{sub: getattr(item, sub) for sub in ITEM_FIELDS[field]
+    item_fields = registry.item_fields()
+    for field in order():
+        value: Any = procedure.value(field)
+        if field in item_fields:
+            text: object = [{sub: getattr(item, sub) for sub in item_fields[field]
                              if getattr(item, sub)} for item in value]
         else:
             text = value
@@ -110,8 +108,7 @@ def field_fingerprints(procedure: Procedure) -> dict[str, str]:
 
 def whole_fingerprint(procedure: Procedure) -> str:
     """One fingerprint over all translatable text (the contract's single `source` value)."""
-    joined = json.dumps(field_fingerprints(procedure), sort_keys=True).encode()
-    return hashlib.sha256(joined).hexdigest()[:8]
+    return fingerprint(field_fingerprints(procedure))
 
 
 def translated_paths(procedure: Procedure, overlay: Overlay | None) -> list[str]:
@@ -161,7 +158,7 @@ def collapse(paths: list[str], procedure: Procedure) -> list[str]:
     result: list[str] = []
     for path in paths:
         field = field_of(path)
-        if field in ITEM_FIELDS and all(p in chosen for p in by_field.get(field, ())):
+        if field in registry.item_fields() and all(p in chosen for p in by_field.get(field, ())):
             if field not in result:
                 result.append(field)
         else:

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from generator.translate.field_paths import ORDER
+from generator.translate.field_paths import order
 
 
 class _Dumper(yaml.SafeDumper):
@@ -47,7 +47,7 @@ def overlay_text(status: str, translator: str, stamp: dict[str, str],
         data["translator"] = translator
     if stamp:
         data["source"] = dict(stamp)
-    for field in ORDER:
+    for field in order():
         value = fields.get(field)
         if isinstance(value, tuple):
             data[field] = [dict(v) if isinstance(v, dict) else v for v in value]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.fingerprints import fingerprint
 from generator.load.recordings import Recording
 from generator.load.site import Site, strings_for
 from generator.load.strings import Strings
@@ -19,7 +20,6 @@ from generator.model import Overlay, Procedure
 from generator.translate.field_paths import (
     Leaf,
     field_of,
-    fingerprint,
     item_path,
     overlay_leaves,
     source_leaves,

@@ -11,12 +11,10 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from generator.load.overlays import ITEM_FIELDS, TEXT_FIELDS, TEXT_LIST_FIELDS
+from generator import registry
 from generator.load.site import Site
-from generator.model import Catalog, Overlay, Procedure
+from generator.model import PROCEDURE_ATTRIBUTES, Catalog, Overlay, Procedure
 from generator.translate.field_paths import collapse, missing_paths, stale_paths
-
-TRANSLATABLE = TEXT_FIELDS + TEXT_LIST_FIELDS + tuple(ITEM_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -59,15 +57,21 @@ def localize(procedure: Procedure, overlay: Overlay | None, lang: str,
     missing = frozenset(collapse(missing_paths(procedure, overlay), procedure))
     if overlay is None:
         return Localized(procedure, lang, source_lang, missing=missing)
-    changes: dict[str, object] = {}
-    for field in TRANSLATABLE:
-        value = overlay.fields.get(field)
-        if field in ITEM_FIELDS:
-            changes[field] = _merge_items(getattr(procedure, field), value, ITEM_FIELDS[field])
-        elif value:
-            changes[field] = value
+    changes: dict[str, Any] = {}
+    more = dict(procedure.more)
+    item_fields = registry.item_fields()
+    for field in registry.translatable():
+        key, value = field.key, overlay.fields.get(field.key)
+        if key in item_fields:
+            value = _merge_items(procedure.value(key), value, item_fields[key])  # type: ignore
+        if not value:
+            continue
+        if key not in PROCEDURE_ATTRIBUTES:
+            more[key] = value
+        else:
+            changes[key] = value
     stale = frozenset(collapse(stale_paths(procedure, overlay), procedure))
-    return Localized(dataclasses.replace(procedure, **changes), lang, source_lang,  # type: ignore
+    return Localized(dataclasses.replace(procedure, **changes, more=more), lang, source_lang,
                      missing=missing, stale=stale,
                      draft=overlay.status != "reviewed", translator=overlay.translator)
 

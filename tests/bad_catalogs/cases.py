@@ -140,7 +140,7 @@ CASES = [
             '`title`, `category`, `level`, `summary`, `applicants`, `agency`, '
             '`conditions`, `documents`, `steps`, `channels`, `online`, `duration`, '
             '`fees`, `result`, `legal_basis`, `faq`, `related`, `keywords`, `aliases`, '
-            '`events`, `updated`, `review`, `provenance`.',
+            '`events`, `updated`, `review`, `reviewed`, `review_due`, `provenance`.',
         ]),
     Case("id-with-accents", edit(KS, "id: khai-sinh", "id: Khai Sinh"), [
             'procedures/ho-tich/khai-sinh.yml:1: id: `Khai Sinh` không hợp lệ: chỉ dùng '
