@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from generator.load.strings import Strings
 from generator.model import Category, SiteProfile
-from generator.render.richtext import escape
 from generator.render.templating import Templates, site_templates
 from generator.urls import FILES_DIR, category_src, page_url, procedure_src, relative
 
@@ -30,6 +30,28 @@ class RenderedPage:
     toc: tuple[TocEntry, ...] = ()
     meta: dict[str, str] = field(default_factory=dict)
     head: str = ""
+
+
+@dataclass(frozen=True)
+class Card:
+    """A category or a life event on the home page: a link with its number of procedures."""
+
+    href: str
+    name: str
+    count: int
+    lang: str = ""  # the source language's code when `name` is not translated
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One procedure in a list: its title (a link) and its summary, with the source
+    language's code for what is shown untranslated."""
+
+    href: str
+    title: str
+    summary: str
+    title_lang: str = ""
+    summary_lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,24 +90,18 @@ class PageContext:
         category = self.categories[category_id]
         return category.names.get(self.strings.lang) or category.name
 
-    def category_lang(self, category_id: str) -> str:
-        """A `lang` attribute when a category's name has no translation into this language."""
+    def category_source_lang(self, category_id: str) -> str:
+        """The source language's code when a category's name has no translation, else ""."""
         source = self.profile.source_language
         lang = self.strings.lang
         if lang == source or self.categories[category_id].names.get(lang):
             return ""
-        return f' lang="{source}"'
+        return source
 
     def procedure_source_lang(self, procedure_id: str, field_name: str) -> str:
         """The source language's code when a procedure's field is shown in it, else ""."""
         if field_name in self.untranslated.get(procedure_id, ()):
             return self.profile.source_language
-        return ""
-
-    def procedure_lang(self, procedure_id: str, field_name: str) -> str:
-        """A `lang` attribute when a procedure's field is shown in the source language."""
-        if field_name in self.untranslated.get(procedure_id, ()):
-            return f' lang="{self.profile.source_language}"'
         return ""
 
     def link(self, from_src: str, to_src: str) -> str:
@@ -111,21 +127,18 @@ class PageContext:
                         f"{self.shared_root}{FILES_DIR}/{project_path}")
 
 
-def example_banner(ctx: PageContext) -> str:
-    """On every page of a sample profile (printed ones too): the commune's data is made up."""
-    if not ctx.profile.example:
-        return ""
-    return f'<p class="tt-example-banner">{escape(ctx.strings.t("example_notice"))}</p>'
+    @property
+    def example_notice(self) -> str:
+        """The sample-profile warning every page carries (printed ones too), or "" for a
+        real commune."""
+        return self.strings.t("example_notice") if self.profile.example else ""
 
-
-def section(section_id: str, title: str, body: str, notice: str = "") -> str:
-    """An `<h2>` section; `notice` (already HTML) goes right under its heading."""
-    return (f'<section class="tt-section" id="{section_id}-muc">\n'
-            f'<h2 id="{section_id}">{escape(title)}</h2>\n{notice}{body}\n</section>')
-
-
-def notice(kind: str, text: str, lang: str = "") -> str:
-    """A small inline admonition (translation notices, local notes, the sample warning);
-    `lang` when its text is not in the page's language (an interface string not translated)."""
-    attribute = f' lang="{lang}"' if lang else ""
-    return f'<p class="tt-notice tt-notice--{kind}"{attribute}>{escape(text)}</p>'
+    def page(self, template: str, src: str, title: str, /, meta: dict[str, str] | None = None,
+             head: str = "", **data: Any) -> RenderedPage:
+        """The page `src` made from `template` with `data` (and `t`); the template's
+        headings and sections fill its table of contents (`toc`)."""
+        toc: list[tuple[str, str]] = []
+        html = self.templates.render(template, t=self.strings.t, toc=toc, **data)
+        return RenderedPage(src=src, title=title, html=html,
+                            toc=tuple(TocEntry(anchor, text) for anchor, text in toc),
+                            meta=meta or {}, head=head)

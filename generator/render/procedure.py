@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from generator.model import Channel, Document, LocalOverride
-from generator.render.context import PageContext, RenderedPage, TocEntry
+from generator.render.context import PageContext, RenderedPage
 from generator.render.glossary_marks import TermLinker
 from generator.render.jsonld import government_service
 from generator.render.qr import short_address
@@ -39,6 +39,8 @@ class Fact:
 
 @dataclass(frozen=True)
 class Link:
+    """A link to another page; `lang` when its text is not in the page's language."""
+
     href: str
     text: str
     lang: str = ""
@@ -213,10 +215,6 @@ def render_procedure(loc: Localized, ctx: PageContext,
     """The whole page of one procedure in one language, with glossary `terms` marked."""
     proc, view = loc.procedure, ProcedureView(loc, ctx)
     glossary = terms.page(ctx.link(view.src, GLOSSARY_SRC)) if terms else None
-    toc: list[tuple[str, str]] = []  # the template's sections add themselves
-    html = ctx.templates.render("procedure.html", proc=proc, view=view, t=ctx.strings.t,
-                                money=ctx.strings.money, glossary=glossary, toc=toc)
     head = ctx.templates.render("procedure-head.html", data=government_service(loc, ctx))
-    return RenderedPage(src=view.src, title=proc.title, html=html,
-                        toc=tuple(TocEntry(anchor, title) for anchor, title in toc),
-                        meta={"description": proc.summary}, head=head)
+    return ctx.page("procedure.html", view.src, proc.title, meta={"description": proc.summary},
+                    head=head, proc=proc, view=view, money=ctx.strings.money, glossary=glossary)

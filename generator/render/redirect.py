@@ -1,14 +1,13 @@
 """Small static pages at old addresses: a redirect for an alias, a notice for a retired id.
 
-Plain HTML with no script, so they work with JavaScript off and from file://: a meta refresh
-(relative link), a canonical link (absolute address) and a visible link for browsers that
-do not follow refreshes.
+Plain HTML with no script (`templates/redirect.html`, `templates/retired.html`), so they work
+with JavaScript off and from file://: a meta refresh (relative link), a canonical link
+(absolute address) and a visible link for browsers that do not follow refreshes.
 """
 
 from __future__ import annotations
 
-from generator.render.context import PageContext, example_banner
-from generator.render.richtext import escape
+from generator.render.context import PageContext
 from generator.urls import HOME, page_url
 
 
@@ -19,28 +18,19 @@ def static_page_path(src: str, directory_urls: bool) -> str:
 
 
 def render_redirect(old_src: str, new_src: str, title: str, ctx: PageContext) -> str:
-    """The page at `old_src`'s address that sends visitors on to `new_src`."""
-    t = ctx.strings.t
-    target = escape(ctx.link(old_src, new_src))
-    head = (f'<meta http-equiv="refresh" content="0; url={target}">'
-            f'<link rel="canonical" href="{escape(ctx.absolute(new_src))}">')
-    body = f'<p>{escape(t("moved_text"))} <a href="{target}">{escape(title)}</a></p>'
-    return _page(ctx, t("moved_title"), head, body)
+    """The page at `old_src`'s address that sends visitors on to `new_src` (titled `title`)."""
+    return ctx.templates.render(
+        "redirect.html", **_frame(ctx, "moved_title"), target=ctx.link(old_src, new_src),
+        canonical=ctx.absolute(new_src), procedure=title)
 
 
 def render_retired(old_src: str, ctx: PageContext) -> str:
     """The page at an abolished procedure's address: it says so and links to the home page."""
-    t = ctx.strings.t
-    home = escape(ctx.link(old_src, HOME))
-    body = (f'<p>{escape(t("retired_text"))}</p>'
-            f'<p><a href="{home}">{escape(t("home_title"))}</a></p>')
-    return _page(ctx, t("retired_title"), "", body)
+    return ctx.templates.render("retired.html", **_frame(ctx, "retired_title"),
+                                home=ctx.link(old_src, HOME))
 
 
-def _page(ctx: PageContext, title: str, head: str, body: str) -> str:
-    return (f'<!doctype html>\n<html lang="{escape(ctx.strings.lang)}"><head>'
-            f'<meta charset="utf-8"><meta name="viewport" content="width=device-width">'
-            f'<meta name="robots" content="noindex">{head}'
-            f"<title>{escape(title)} — {escape(ctx.profile.name)}</title></head>"
-            f'<body style="font-family:sans-serif;font-size:1.2rem;margin:1rem">'
-            f"{example_banner(ctx)}<h1>{escape(title)}</h1>{body}</body></html>\n")
+def _frame(ctx: PageContext, title_key: str) -> dict[str, object]:
+    """What standalone.html needs: language, title, commune, the sample banner, strings."""
+    return {"lang": ctx.strings.lang, "title": ctx.strings.t(title_key),
+            "office": ctx.profile.name, "banner": ctx.example_notice, "t": ctx.strings.t}

@@ -11,7 +11,6 @@ from generator.render.wayfinding import (
     ONLINE_GUIDE,
     event_lists,
     extra_pages,
-    home_sections,
     term_linker,
 )
 from generator.translate.resolve import Localized, localized_procedures
@@ -44,7 +43,7 @@ def language_pages(site: Site, lang: str, directory_urls: bool = True,
     ctx = page_context(site, lang, localized, directory_urls, docs)
     listed = [(category, [by_id[p.id] for p in procs]) for category, procs in site.categories()]
     events = event_lists(site.events, list(by_id.values()))
-    pages = [render_home(listed, ctx, *home_sections(events, ctx))]
+    pages = [render_home(listed, events, ctx)]
     pages += [render_category(category, procs, ctx) for category, procs in listed]
     terms = term_linker(site.glossary, ctx)
     pages += [render_procedure(loc, ctx, terms) for loc in localized]

@@ -69,9 +69,9 @@ class Templates:
             trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.do"])
         self.env.filters.update(terms=_terms, markdown=_markdown, script_json=_json)
 
-    def render(self, name: str, **data: Any) -> str:
-        """The template `name` filled with `data` (plain values and small view objects)."""
-        return self.env.get_template(name).render(**data)
+    def render(self, template: str, /, **data: Any) -> str:
+        """The template named `template` filled with `data` (plain values, small views)."""
+        return self.env.get_template(template).render(**data)
 
 
 @lru_cache(maxsize=8)

@@ -1,8 +1,8 @@
 """Pages that help people find their way: life events, the glossary, links to the guides.
 
-Called by `site.language_pages` for one language: adds the "what do I need to do when..."
-section to the home page, one page per life event, the glossary page, and links glossary
-terms on procedure pages (`term_linker`).
+Called by `site_pages.language_pages` for one language: the life events with their
+procedures (the home page's "what do I need to do when..." list), one page per life event,
+the glossary page, and the glossary terms to mark on procedure pages (`term_linker`).
 """
 
 from __future__ import annotations
@@ -10,13 +10,12 @@ from __future__ import annotations
 from generator.load.events import LifeEvent, event_procedures
 from generator.load.glossary import Glossary
 from generator.model import Procedure
-from generator.render import PageContext, RenderedPage, TocEntry
-from generator.render.events import events_section, render_event
+from generator.render import PageContext, RenderedPage
+from generator.render.events import render_event
 from generator.render.glossary_marks import TermLinker
 from generator.render.glossary_page import render_glossary
 
 ONLINE_GUIDE = "huong-dan/nop-ho-so-truc-tuyen.md"  # linked beside every "submit online" button
-EVENTS_ANCHOR = "su-kien"
 
 
 def event_lists(events: tuple[LifeEvent, ...],
@@ -24,15 +23,6 @@ def event_lists(events: tuple[LifeEvent, ...],
     """Each life event with its published procedures in order; events without any are left out."""
     return [(event, procs) for event in events
             if (procs := event_procedures(event, procedures))]
-
-
-def home_sections(events: list[tuple[LifeEvent, list[Procedure]]],
-                  ctx: PageContext) -> tuple[tuple[TocEntry, ...], tuple[str, ...]]:
-    """The home page's extra sections: (toc entries, bodies), for `render_home`."""
-    if not events:
-        return (), ()
-    return ((TocEntry(EVENTS_ANCHOR, ctx.strings.t("events_title")),),
-            (events_section(events, ctx),))
 
 
 def extra_pages(events: list[tuple[LifeEvent, list[Procedure]]], glossary: Glossary,
