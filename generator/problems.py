@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 
 @dataclass(frozen=True, order=True)
@@ -79,6 +79,15 @@ class Problems:
     def raise_if_any(self, outcome: str = "chưa tạo trang nào") -> None:
         if self.items:
             raise CatalogError(self.items, outcome)
+
+
+def shown_path(path: Path, project_root: Path) -> str:
+    """A file's name as people see it in messages: relative to the project when it is
+    inside it, else as given."""
+    try:
+        return path.resolve().relative_to(project_root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

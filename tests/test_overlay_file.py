@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from generator.translate.overlay_file import dump_yaml, with_stamp
+from generator.translate.overlay_file import with_stamp
+from generator.yaml_text import dump_yaml
 
 STAMP = {"title": "0a1b2c3d", "steps[0].text": "12345678"}
 BLOCK = "source:\n  title: 0a1b2c3d\n  steps[0].text: '12345678'\n"

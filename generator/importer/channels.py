@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.importer.text import NO_INFO, format_amount, money, one_line
+from generator.importer.text import NO_INFO, format_amount, one_line
+from generator.load.strings import SOURCE_LANGUAGE, load_strings
 
 HEADER = "Hình thức nộpThời gianPhí, lệ phíMô tả"
 CHANNEL_TYPES = {"Trực tuyến": "online", "Trực tiếp": "direct", "Dịch vụ bưu chính": "post"}
@@ -22,6 +23,8 @@ _BARE_NUMBER = re.compile(r"(\d+)\s*(?=Miễn phí|Không có thông tin)")
 # ("Trực tuyến120,000 VNĐ" is 1 + 20,000 or 120,000: nothing tells which).
 _GLUED = re.compile(r"\d[\d.,]*\s*(?:VNĐ|Việt Nam Đồng)")
 _AMOUNT = re.compile(r"(\d[\d.,]*)\s*(?:VNĐ|Việt Nam Đồng|đồng)")
+# Amounts are written as the site writes them (`20.000 đồng`, 0: `Miễn phí`).
+_VIETNAMESE = load_strings(SOURCE_LANGUAGE)
 _NO_TIME = ("Không phải trả kết quả cho người nộp thuế", "Không quy định", NO_INFO, "Không")
 
 
@@ -97,7 +100,7 @@ def _fee(cells: str, kind: str, result: Channels) -> tuple[str, str]:
         amount = format_amount(match[1])
         if amount is not None:
             result.amounts[kind] = amount
-            return money(amount), cells[match.end():]
+            return _VIETNAMESE.money(amount), cells[match.end():]
         result.unparsed.append(f"{kind}: số tiền {match[1]!r} không đọc được")
     return "", cells
 

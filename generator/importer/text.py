@@ -38,8 +38,3 @@ def format_amount(digits: str) -> int | None:
     """An amount written `20,000` or `20.000` as an integer, or None when not a number."""
     plain = re.sub(r"[.,](?=\d{3}\b)", "", digits)
     return int(plain) if plain.isdigit() else None
-
-
-def money(amount: int) -> str:
-    """An amount the Vietnamese way: 20000 -> `20.000 đồng`."""
-    return f"{amount:,}".replace(",", ".") + " đồng"

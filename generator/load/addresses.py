@@ -19,7 +19,7 @@ import yaml
 from generator.load.field_reader import SLUG, FieldReader
 from generator.load.yaml_reader import Mapping, load_yaml
 from generator.model import Catalog, Procedure
-from generator.problems import Problems
+from generator.problems import Problems, shown_path
 
 RECORD_NAME = "_published.yml"  # starts with `_`: the catalog loader skips it
 _HEADER = """\
@@ -115,7 +115,7 @@ def write_record(path: Path, record: AddressRecord) -> bool:
 def checked_record(catalog: Catalog, project_root: Path, problems: Problems) -> AddressRecord:
     """Read the catalog's record and check the catalog against it."""
     path = record_path(catalog)
-    shown = _shown(path, project_root)
+    shown = shown_path(path, project_root)
     record = read_record(path, shown, problems)
     check_record(catalog, record, shown, problems)
     return record
@@ -126,13 +126,6 @@ def publish_record(catalog: Catalog, published: tuple[Procedure, ...],
     """After a successful build: record what was published. Returns the file's shown path
     when it changed, else an empty string."""
     path = record_path(catalog)
-    record = read_record(path, _shown(path, project_root), Problems())
+    record = read_record(path, shown_path(path, project_root), Problems())
     changed = write_record(path, updated_record(record, catalog, published))
-    return _shown(path, project_root) if changed else ""
-
-
-def _shown(path: Path, project_root: Path) -> str:
-    try:
-        return path.resolve().relative_to(project_root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    return shown_path(path, project_root) if changed else ""

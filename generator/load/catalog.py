@@ -16,7 +16,7 @@ from generator.load.procedures import read_categories, read_procedure
 from generator.load.recordings import is_stamp
 from generator.load.yaml_reader import load_yaml
 from generator.model import Catalog, Category, Overlay, Procedure
-from generator.problems import Problems, did_you_mean
+from generator.problems import Problems, did_you_mean, shown_path
 
 YAML_SUFFIXES = (".yml", ".yaml")
 # Files at the top of the catalog folder that are not procedures (nor their translations).
@@ -77,14 +77,6 @@ def read_catalog(catalog_dir: Path, project_root: Path, problems: Problems) -> C
     _check_references(procedures, categories, problems.troubled_names(), problems)
     return Catalog(root=catalog_dir, categories=tuple(categories), procedures=tuple(procedures),
                    overlays=tuple(sorted(overlays, key=lambda o: (o.procedure_id, o.lang))))
-
-
-def shown_path(path: Path, project_root: Path) -> str:
-    """A path as people see it in messages: relative to the project when possible."""
-    try:
-        return path.resolve().relative_to(project_root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _has_problem_for(problems: Problems, file: str) -> bool:

@@ -22,8 +22,6 @@ from generator.problems import Problems, did_you_mean
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANG_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
-_TYPE_NAMES = {str: "văn bản", int: "số nguyên", list: "danh sách", dict: "một mục có các khoá"}
-
 
 def join(path: str, key: str | int) -> str:
     """Key path of a child: `documents` + 2 -> `documents[2]`, + `name` -> `documents[2].name`."""

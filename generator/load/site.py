@@ -10,14 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.load.addresses import checked_record
-from generator.load.catalog import read_catalog, shown_path
+from generator.load.catalog import read_catalog
 from generator.load.events import LifeEvent, read_events
 from generator.load.glossary import Glossary, read_glossary
 from generator.load.profile import load_profile
 from generator.load.recordings import Recording, read_recordings
 from generator.load.strings import Strings, load_strings
 from generator.model import Catalog, Category, Procedure, SiteProfile
-from generator.problems import Problems
+from generator.problems import Problems, shown_path
 from generator.textsort import sort_key
 
 
@@ -67,7 +67,7 @@ class Site:
 def load_site(source: SiteSource) -> Site:
     """Read the profile and the catalog; raise `CatalogError` with every problem of both."""
     problems = Problems()
-    shown = _shown(source.profile_file, source.project_root) if source.profile_file \
+    shown = shown_path(source.profile_file, source.project_root) if source.profile_file \
         else "mkdocs.yml"
     profile = load_profile(source.profile_file or source.profile_inline, shown, problems,
                            name=source.site_name, site_url=source.site_url,
@@ -92,11 +92,6 @@ def load_site(source: SiteSource) -> Site:
     return Site(catalog, profile, published, source.strings_dir, events, glossary,
                 record.retired if record else (), public_directory_urls=source.directory_urls,
                 recordings=recordings, template_dirs=source.template_dirs)
-
-
-def _shown(path: Path, root: Path) -> str:
-    """A profile's name in messages: relative to the project, or as given when outside it."""
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
 def _published(catalog: Catalog, profile: SiteProfile, shown: str,

@@ -16,27 +16,7 @@ from typing import Any
 import yaml
 
 from generator.translate.field_paths import order
-
-
-class _Dumper(yaml.SafeDumper):
-    """Block style, multi-line text as `|` blocks, lists indented under their key."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
-
-
-def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _text)
-
-
-def dump_yaml(data: Any) -> str:
-    """YAML text a person can read and edit: Unicode letters as they are, stable order."""
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=4096)
+from generator.yaml_text import dump_yaml
 
 
 def overlay_text(status: str, translator: str, stamp: dict[str, str],

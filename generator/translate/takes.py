@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.load.audio import AudioError, read_audio_info
-from generator.load.catalog import shown_path
 from generator.load.recordings import (
     AUDIO_EXTENSIONS,
     MAX_KB,
@@ -26,7 +25,7 @@ from generator.load.recordings import (
     write_stamp_text,
 )
 from generator.load.site import Site
-from generator.problems import Problems
+from generator.problems import Problems, shown_path
 from generator.translate.overlay_file import write_atomically
 from generator.translate.recording_status import Scripts, script_stamp
 
