@@ -11,16 +11,23 @@ from mkdocs.config import load_config
 from generator.load.site import Site, load_site
 from generator.mkdocs.plugin import site_source
 from generator.render.site_pages import language_pages
-from tests.conftest import FIXTURES, build, copy_project, write_files
+from generator.render.templating import Templates
+from tests.conftest import FIXTURES, ROOT, build, copy_project, write_files
 from tests.golden import check_golden
 
-# A commune's override: its own line under "Nơi nộp hồ sơ", the packaged section kept.
-OVERRIDE = """{% extends "thutuc/procedure.html" %}
-{% block where %}
-{{ super() }}
-<p class="xa-gui-xe">Có chỗ gửi xe máy miễn phí trước cổng {{ view.office }}.</p>
-{% endblock %}
-"""
+# The README's worked example: a commune's own line under "Nơi nộp hồ sơ", ours kept.
+OVERRIDE = ROOT.joinpath("README.md").read_text(encoding="utf-8").split(
+    "a commune writes `overrides/procedure.html`:\n\n```jinja\n")[1].split("```")[0]
+
+
+def test_the_readme_names_every_block_of_the_procedure_page() -> None:
+    readme = ROOT.joinpath("README.md").read_text(encoding="utf-8")
+    listed = readme.split("(only what is under the heading):\n")[1].split(". For example")[0]
+    named = set(re.findall(r"`([a-z_]+)`", listed))
+    blocks = set(Templates().env.get_template("procedure.html").blocks)
+    sections = {name.removesuffix("_section") for name in blocks if name.endswith("_section")}
+    assert named == blocks - {f"{name}_section" for name in sections}
+    assert sections <= named
 
 
 def _site(project: Path) -> Site:
