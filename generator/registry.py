@@ -59,7 +59,9 @@ class Field:
     shorthand: str = ""  # `items`: a plain text item stands for {shorthand: text}
     note: str = ""  # for translators, beside the text in exported files ("tên thủ tục")
     imported: str = ""  # how `thutuc import national` fills it; empty: editors' alone
-    section: str = ""  # the page section (template block) that shows it; empty: not shown
+    # The block of the procedure page's template (render/templates/procedure.html) that
+    # shows it; empty: not on that page (search words, old ids, life events).
+    section: str = ""
     example: str = ""  # YAML for the commented example `thutuc new` writes; empty: none
     open_data: OpenData = "always"
     model: type | None = None  # the model class of an `items` entry or a `mapping`
@@ -112,7 +114,7 @@ PROCEDURE_FIELDS: list[Field] = [
                         "chỉ trang và nằm trong mã QR đã in, nên không bao giờ đổi.",
           required=True, section="qr"),
     Field("code", "text", "Mã thủ tục quốc gia, ví dụ \"1.001193\" (đặt trong ngoặc kép).",
-          imported="ma_thu_tuc", example='"1.001193"'),
+          imported="ma_thu_tuc", section="footer", example='"1.001193"'),
     Field("title", "text", "Tên thủ tục.", required=True, translatable=True,
           note="tên thủ tục", imported="ten_thu_tuc", section="header"),
     Field("category", "slug", "Lĩnh vực: một `id` trong categories.yml.", required=True,
@@ -129,7 +131,7 @@ PROCEDURE_FIELDS: list[Field] = [
           section="applicants", example="- Công dân Việt Nam"),
     Field("agency", "text", "Cơ quan thực hiện (hồ sơ đơn vị có thể ghi đè).",
           translatable=True, note="cơ quan thực hiện",
-          imported="co_quan_thuc_hien, hoặc co_quan_co_tham_quyen", section="where_when",
+          imported="co_quan_thuc_hien, hoặc co_quan_co_tham_quyen", section="where",
           example="Ủy ban nhân dân cấp xã"),
     Field("conditions", "markdown", "Yêu cầu, điều kiện (Markdown).", translatable=True,
           note="điều kiện", imported="yeu_cau_dieu_kien", section="conditions",
@@ -165,7 +167,7 @@ PROCEDURE_FIELDS: list[Field] = [
                                            "`none`.",
                         required=True, choices=("full", "partial", "none"), default="none"),
                   Field("url", "url", "Trang của thủ tục trên Cổng Dịch vụ công.")),
-          model=Online, section="header", example="level: full\nurl: https://dichvucong.gov.vn/"),
+          model=Online, section="channels", example="level: full\nurl: https://dichvucong.gov.vn/"),
     Field("duration", "text", "Thời hạn giải quyết, ví dụ \"Ngay trong ngày làm việc\".",
           required=True, translatable=True, note="thời hạn giải quyết",
           imported="cach_thuc_thuc_hien (thời gian)", section="duration"),
@@ -198,19 +200,19 @@ PROCEDURE_FIELDS: list[Field] = [
     Field("aliases", "slug_list", "Các `id` cũ của thủ tục; địa chỉ cũ vẫn dẫn tới trang này.",
           example="[]"),
     Field("events", "slug_list", "Nhóm sự kiện đời sống, ví dụ `sinh-con`, `ket-hon`.",
-          section="events", example="[sinh-con]"),
+          example="[sinh-con]"),
     Field("updated", "date", "Ngày kiểm tra nội dung gần nhất, dạng NĂM-THÁNG-NGÀY.",
           required=True, section="footer"),
     Field("review", "choice", "Đã có người kiểm tra nội dung nhập tự động chưa: `needed` "
                               "(cần kiểm tra) hoặc `done` (đã kiểm tra).",
-          choices=("needed", "done"), section="review"),
+          choices=("needed", "done")),
     Field("reviewed", "mapping", "Lần kiểm tra nội dung gần nhất: ngày (`date`) và người "
                                  "kiểm tra (`by`).",
           fields=(Field("date", "date", "Ngày kiểm tra, dạng NĂM-THÁNG-NGÀY.", required=True),
                   Field("by", "text", "Người hoặc bộ phận đã kiểm tra.")),
-          model=Reviewed, section="review", open_data="when_set"),
+          model=Reviewed, open_data="when_set"),
     Field("review_due", "date", "Ngày cần kiểm tra lại nội dung, dạng NĂM-THÁNG-NGÀY.",
-          section="review", open_data="when_set"),
+          open_data="when_set"),
     Field("provenance", "mapping", "Nguồn nhập dữ liệu; do lệnh `thutuc import` ghi, người "
                                    "biên tập không sửa.",
           fields=_PROVENANCE, model=Provenance),

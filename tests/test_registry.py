@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ from generator.registry import Field
 from generator.translate.exchange import export_rows
 from generator.translate.resolve import localized_procedures
 from generator.translate.status import statuses
-from tests.conftest import FIXTURES, copy_project
+from tests.conftest import FIXTURES, ROOT, copy_project
 
 KS = "procedures/ho-tich/dang-ky-khai-sinh.yml"
 KS_EN = "procedures/ho-tich/dang-ky-khai-sinh.en.yml"
@@ -135,6 +136,16 @@ def test_the_registry_is_consistent() -> None:
         "code", "title", "category", "level", "summary", "applicants", "agency", "conditions",
         "documents", "steps", "channels", "duration", "fees", "result", "legal_basis",
         "keywords")
+
+
+def test_each_section_is_a_block_of_the_procedure_template() -> None:
+    """`Field.section` names where the page shows a field: one hop from field to markup."""
+    template = (ROOT / "generator" / "render" / "templates" / "procedure.html").read_text(
+        encoding="utf-8")
+    blocks = set(re.findall(r"{%-? block (\w+)", template))
+    for field in registry.fields():
+        assert not field.section or field.section in blocks, field.key
+    assert registry.field("duration").section == "duration"
 
 
 def test_one_fingerprint_encoding_for_stamps_and_imports() -> None:
