@@ -143,6 +143,9 @@ class Overlay:
     # the whole text, or one per field; empty when never stamped.
     source: str | dict[str, str]
     fields: dict[str, object]  # translatable fields: text, tuple of text, or tuple of dicts
+    # Text a translator left fuzzy ("needs work" in Poedit), by field path: kept for them to
+    # finish, counted in reports, never shown on a page.
+    suggestions: dict[str, str | tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

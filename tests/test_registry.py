@@ -54,9 +54,9 @@ def test_a_new_optional_text_field_is_one_registry_entry(tmp_path: Path) -> None
         # Translation reports and exported rows know it, before anyone translates it.
         status = next(s for s in statuses(site, ["en"]) if s.id == "dang-ky-khai-sinh")
         assert "parking" in status.missing
-        row = next(r for r in export_rows(site, "en") if r.path == "parking")
-        assert (row.source, row.note, row.missing) == ("Sân sau trụ sở, miễn phí.",
-                                                       "chỗ gửi xe", True)
+        row = next(r for r in export_rows(site, project, "en") if r.path == "parking")
+        assert (row.source, row.note, row.missing) == (
+            "Sân sau trụ sở, miễn phí.", "Trang «Đăng ký khai sinh»: chỗ gửi xe.", True)
         # An overlay may translate it; the English page's procedure then carries it.
         _append(project, KS_EN, "parking: Behind the office, free.\n")
         site = _site(project)

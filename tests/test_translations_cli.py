@@ -234,8 +234,9 @@ def test_csv_cells_that_look_like_formulas_round_trip(project: Path, tmp_path: P
     assert summary[3] == "'=HYPERLINK(\"x\")"  # a spreadsheet shows it as text, never runs it
     notes = {row[2]: row[6] for row in table[1:]}
     assert notes["steps[1].text"] == \
-        "bước số 2, nội dung; Markdown: giữ nguyên **, [chữ](địa chỉ), - đầu dòng"
-    assert notes["documents[0].name"] == "giấy tờ số 1, tên"
+        "Trang «Thủ tục ba»: mục «Các bước thực hiện», bước số 2: nội dung."
+    assert notes["documents[0].name"] == \
+        "Trang «Thủ tục ba»: mục «Hồ sơ cần nộp», giấy tờ số 1: tên."
     filled = translate_file(exported, "csv", lambda pid, path: f"- EN {path}")
     assert run(project, "import", str(filled))[0] == 0
     ba = (project / "procedures/ho-tich/ba.en.yml").read_text(encoding="utf-8")

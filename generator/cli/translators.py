@@ -3,8 +3,9 @@
     thutuc translations [--lang L] [--json]       how far each language is, worst first
     thutuc translations stamp [--lang L] [ID...]  mark translations as matching the source now
                                                   (also `thutuc stamp`)
-    thutuc translations export --lang L [--format csv|po] [-o FILE] [ID...]
+    thutuc translations export --lang L [--format csv|po|xlsx] [-o FILE] [ID...]
     thutuc translations import FILE               write a translated file back into overlays
+    thutuc translations check FILE                what the import would do; writes nothing
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from typing import Any
 from generator.cli.record import format_recordings
 from generator.load.site import Site
 from generator.problems import Problems
-from generator.translate.exchange import export_rows, plan_import
-from generator.translate.exchange_formats import FORMATS, read_exchange, write_exchange
+from generator.translate.exchange import KINDS, Finding, Plan, export_file, plan_import
+from generator.translate.exchange_formats import FORMATS, read_exchange
 from generator.translate.overlay_file import write_atomically
 from generator.translate.recording_status import Scripts
 from generator.translate.stamp import stamp_overlays
@@ -53,18 +54,21 @@ def register(commands: Any, load: SiteLoader) -> None:
         _common(stamp, sub=sub)
         stamp.add_argument("ids", nargs="*", metavar="ID", help="only these procedures")
         stamp.set_defaults(run=lambda args, counter: _stamp(args, load))
-    export = actions.add_parser("export", help="write one language to a CSV or PO file")
+    export = actions.add_parser("export", help="write one language to a PO, xlsx or CSV file")
     _common(export, sub=True)
-    export.add_argument("--format", choices=FORMATS, help="csv (spreadsheets) or po "
-                        "(Poedit, Weblate); default: from -o, else csv")
+    export.add_argument("--format", choices=FORMATS, help="po (Poedit, Weblate), xlsx "
+                        "(LibreOffice, Excel) or csv; default: from -o, else csv")
     export.add_argument("-o", "--output", type=Path, help="file to write "
                         "(default: thutuc-LANG.FORMAT)")
     export.add_argument("ids", nargs="*", metavar="ID", help="only these procedures")
     export.set_defaults(run=lambda args, counter: _export(args, load))
-    load_file = actions.add_parser("import", help="write a translated CSV or PO file back")
-    _common(load_file, sub=True, with_lang=False)
-    load_file.add_argument("file", type=Path, help="the CSV or PO file")
-    load_file.set_defaults(run=lambda args, counter: _import(args, load))
+    for name, what, run in (("import", "write a translated PO, xlsx or CSV file back", _import),
+                            ("check", "say what importing a file would do; write nothing",
+                             _check)):
+        action = actions.add_parser(name, help=what)
+        _common(action, sub=True, with_lang=False)
+        action.add_argument("file", type=Path, help="the PO, xlsx or CSV file")
+        action.set_defaults(run=lambda args, counter, run=run: run(args, load))
 
 
 def _common(parser: argparse.ArgumentParser, sub: bool, with_lang: bool = True) -> None:
@@ -137,7 +141,7 @@ def _stamp(args: argparse.Namespace, load: SiteLoader) -> int:
 
 
 def _export(args: argparse.Namespace, load: SiteLoader) -> int:
-    site, _ = load(args.config_file)
+    site, root = load(args.config_file)
     problems = Problems()
     if not args.lang or len(args.lang) != 1:
         problems.add("", 0, "--lang", "cần chọn đúng một ngôn ngữ để xuất.",
@@ -149,15 +153,18 @@ def _export(args: argparse.Namespace, load: SiteLoader) -> int:
     fmt = args.format or (args.output.suffix.lstrip(".") if args.output and
                           args.output.suffix.lstrip(".") in FORMATS else "csv")
     output = args.output or Path(f"thutuc-{lang}.{fmt}")
-    rows = export_rows(site, lang, args.ids)
-    write_atomically(output, write_exchange(fmt, lang, rows))
+    data, rows = export_file(site, root, fmt, lang, args.ids)
+    write_atomically(output, data)
     todo = sum(row.missing or row.stale for row in rows)
+    drafts = sum(row.fuzzy for row in rows)
     print(f"Đã xuất {len(rows)} đoạn văn bản ({len({r.id for r in rows})} thủ tục, {todo} "
-          f"đoạn cần dịch hoặc xem lại) vào {output}.")
+          f"đoạn cần dịch hoặc xem lại" + (f", {drafts} bản nháp" if drafts else "")
+          + f") vào {output}.")
     return 0
 
 
-def _import(args: argparse.Namespace, load: SiteLoader) -> int:
+def _planned(args: argparse.Namespace, load: SiteLoader, outcome: str) -> tuple[Plan, Path]:
+    """Read the file and plan its import; raises with every problem found."""
     site, root = load(args.config_file)
     problems = Problems()
     shown = str(args.file)
@@ -165,19 +172,55 @@ def _import(args: argparse.Namespace, load: SiteLoader) -> int:
         data = args.file.read_bytes()
     except OSError as error:
         problems.add(shown, 0, "", f"không đọc được tệp ({error.strerror}).")
-        problems.raise_if_any(NOT_WRITTEN)
+        problems.raise_if_any(outcome)
     file = read_exchange(data, shown, problems)
-    changes = plan_import(site, root, file, shown, problems) if file else []
-    problems.raise_if_any(NOT_WRITTEN)
-    for change in changes:
+    plan = plan_import(site, root, file, shown, problems) if file else Plan([], [])
+    problems.raise_if_any(outcome)
+    return plan, root
+
+
+def _findings(shown: str, findings: list[Finding], kinds: tuple[str, ...]) -> list[str]:
+    return [f"{shown}:{f.line}: {f.where}: {KINDS[f.kind]}" + (f": {f.detail}" if f.detail
+                                                                else "")
+            for f in findings if f.kind in kinds]
+
+
+def _counts(plan: Plan) -> str:
+    count = {kind: sum(f.kind == kind for f in plan.findings) for kind in KINDS}
+    return (f"{count['new']} bản dịch mới, {count['changed']} sửa, {count['suggestion']} bản "
+            f"nháp giữ làm gợi ý, {count['confirmed']} xác nhận, {count['markup']} chỗ khác "
+            f"bản gốc, {count['comment']} ghi chú")
+
+
+def _check(args: argparse.Namespace, load: SiteLoader) -> int:
+    plan, root = _planned(args, load, "chưa ghi tệp nào (chỉ kiểm tra)")
+    shown = str(args.file)
+    for line in _findings(shown, plan.findings, tuple(KINDS)):
+        print(line)
+    files = ", ".join(c.path.relative_to(root).as_posix() for c in plan.changes)
+    print(f"Kiểm tra {shown}: {_counts(plan)}. Khi nhập sẽ ghi {len(plan.changes)} tệp dịch"
+          + (f" ({files})" if files else "") + ". Chưa ghi tệp nào (chỉ kiểm tra).")
+    return 0
+
+
+def _import(args: argparse.Namespace, load: SiteLoader) -> int:
+    plan, root = _planned(args, load, NOT_WRITTEN)
+    shown = str(args.file)
+    for line in _findings(shown, plan.findings, ("suggestion", "older", "markup", "comment")):
+        print(line)
+    for change in plan.changes:
         write_atomically(change.path, change.text)
         what = [f"{change.added} mới", f"{change.changed} sửa"]
         if change.restamped:
             what.append(f"{change.restamped} ghi dấu lại")
         if change.from_older_source:
             what.append(f"{change.from_older_source} dịch từ bản gốc cũ, vẫn đánh dấu lỗi thời")
+        if change.suggested:
+            what.append(f"{change.suggested} bản nháp giữ làm gợi ý (không lên trang)")
+        if change.translator:
+            what.append(f"người dịch: {change.translator}")
         verb = "Tạo" if change.created else "Cập nhật"
         print(f"{verb} {change.path.relative_to(root).as_posix()}: {', '.join(what)}.")
-    print(f"Đã nhập {shown}: {len(changes)} tệp dịch thay đổi." if changes
-          else f"Đã đọc {shown}: không có gì thay đổi.")
+    print(f"Đã nhập {shown}: {len(plan.changes)} tệp dịch thay đổi ({_counts(plan)})."
+          if plan.changes else f"Đã đọc {shown}: không có gì thay đổi.")
     return 0

@@ -12,7 +12,7 @@ from generator.model import Overlay, Procedure
 # An overlay holds the registry's translatable fields: texts, lists of text, and lists of
 # items with their translatable item fields. Everything else (ids, amounts, dates, URLs)
 # comes from the source.
-META_KEYS = ("status", "translator", "source")
+META_KEYS = ("status", "translator", "source", "suggestions")
 STATUSES = ("draft", "reviewed")
 
 
@@ -54,6 +54,7 @@ def read_overlay(data: Any, reader: FieldReader, procedure_id: str, lang: str) -
         status=reader.choice(node, "status", "", STATUSES) or "draft",
         translator=reader.text(node, "translator"),
         source=_source(node, reader), fields=fields,
+        suggestions=_suggestions(node, reader),
     )
 
 
@@ -62,6 +63,23 @@ def _source(node: Mapping, reader: FieldReader) -> str | dict[str, str]:
     if isinstance(value, Mapping):
         return {key: reader.text(value, key, join("source", key)) for key in value}
     return reader.text(node, "source")
+
+
+def _suggestions(node: Mapping, reader: FieldReader) -> dict[str, str | tuple[str, ...]]:
+    """`suggestions:`, field path -> text (a list of text for `applicants`, `keywords`)."""
+    value = node.get("suggestions")
+    if value is None:
+        return {}
+    found = reader.mapping(value, node, "suggestions", "suggestions")
+    if found is None:
+        return {}
+    result: dict[str, str | tuple[str, ...]] = {}
+    for key in found:
+        if key in registry.text_list_fields():
+            result[key] = reader.text_list(found, key, "suggestions")
+        elif reader.text(found, key, "suggestions"):
+            result[key] = reader.text(found, key, "suggestions")
+    return result
 
 
 def check_against_source(overlay: Overlay, source: Procedure, reader: FieldReader,

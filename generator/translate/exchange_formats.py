@@ -1,114 +1,110 @@
-"""The files translators work in: CSV (any spreadsheet) and gettext PO (Poedit, Weblate).
+"""The files translators work in: gettext PO (Poedit, Weblate), xlsx and CSV (spreadsheets).
 
-Both hold the same rows: which procedure and field, the Vietnamese source text, the current
-translation, whether it is stale, and a note. Reading reports every problem with its line and
-a fix, in the same words as catalog problems; it never guesses at a broken file.
+All hold the same rows: which procedure and field, the Vietnamese source text, the current
+translation, its state (missing, stale, or a fuzzy suggestion), and notes. Reading reports
+every problem with its line and a fix, in the same words as catalog problems; it never
+guesses at a broken file. The format is told by the file's content, not its name.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
-
-import polib
+import re
 
 from generator.problems import Problems
+from generator.translate.exchange_po import read_po
+from generator.translate.exchange_rows import (
+    COLUMNS,
+    REQUIRED_COLUMNS,
+    ExchangeFile,
+    Row,
+    state_of,
+    table_rows,
+)
+from generator.translate.exchange_sheet import is_spreadsheet, read_xlsx
 
-FORMATS = ("csv", "po")
-CSV_COLUMNS = ("lang", "id", "field", "source", "translation", "state", "note")
-REQUIRED_COLUMNS = ("lang", "id", "field", "source", "translation")
-STALE = "stale"  # the `state` of a row whose source changed since it was translated
-# Spreadsheets run a cell starting with one of these as a formula (CSV injection); such cells
-# are written with a leading apostrophe, which reading removes again.
+FORMATS = ("csv", "po", "xlsx")
+SEPARATORS = (",", ";", "\t")
+# Spreadsheets run a CSV cell starting with one of these as a formula (CSV injection); such
+# cells are written with a leading apostrophe, which reading removes again. (xlsx cells are
+# typed as text and need no such mark.)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-@dataclass(frozen=True)
-class Row:
-    """One piece of text to translate."""
-
-    id: str
-    path: str
-    source: str
-    translation: str
-    stale: bool = False
-    missing: bool = False
-    note: str = ""
-    line: int = 0  # where it is in the file read, for messages
-
-
-@dataclass(frozen=True)
-class ExchangeFile:
-    lang: str
-    rows: tuple[Row, ...]
-
-
-def write_exchange(fmt: str, lang: str, rows: list[Row]) -> str:
-    """The text of an export file in format `fmt`."""
-    return _write_po(lang, rows) if fmt == "po" else _write_csv(lang, rows)
+# Vietnamese UTF-8 read as Windows-1252/Latin-1 and saved again: "ạ" becomes "áº¡", "ư" "Æ°".
+_MOJIBAKE = re.compile("á[º»]|[ÃÄÅÆÉ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d"
+                       "\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022"
+                       "\u2026\u2030\u2039\u203a\u20ac\u2122]")
+SAVE_AS_UTF8 = ("mở lại tệp đã xuất và lưu bằng UTF-8: trong LibreOffice chọn Tệp → Lưu thành, "
+                "đánh dấu «Sửa thiết lập bộ lọc», Bộ ký tự «Unicode (UTF-8)»; trong Excel "
+                "chọn «CSV UTF-8». Dễ nhất: xuất và dịch tệp .xlsx (không phải chọn bảng mã).")
 
 
 def read_exchange(data: bytes, shown: str, problems: Problems) -> ExchangeFile | None:
     """Parse an export file (format told by its content); None, with problems, when broken."""
+    if data.startswith(b"PK\x03\x04"):
+        return read_xlsx(data, shown, problems) if is_spreadsheet(data, shown, problems) \
+            else None
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        problems.add(shown, 0, "", "tệp không được lưu bằng bảng mã UTF-8.",
-                     "trong bảng tính chọn Lưu thành → CSV UTF-8; trong Poedit lưu lại tệp.")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        problems.add(shown, line, "", "tệp này không được lưu bằng bảng mã UTF-8 (có lẽ bảng "
+                     "tính đã lưu bằng Latin-1 hay Windows-1258, chữ Việt sẽ hỏng).",
+                     SAVE_AS_UTF8)
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text or not text.strip():
         problems.add(shown, 0, "", "tệp trống hoặc không phải tệp văn bản.")
         return None
+    garbled = _MOJIBAKE.search(text)
+    if garbled:
+        problems.add(shown, text[:garbled.start()].count("\n") + 1, "",
+                     f"chữ Việt trong tệp đã bị hỏng («{garbled.group()}»...): tệp đã được mở "
+                     "bằng bảng mã Latin-1 rồi lưu lại.", SAVE_AS_UTF8)
+        return None
     if text.lstrip().startswith(("#", "msgid", "msgctxt")):
-        return _read_po(text, shown, problems)
+        return read_po(text, shown, problems)
     return _read_csv(text, shown, problems)
 
 
-def _state(row: Row) -> str:
-    return "missing" if row.missing else (STALE if row.stale else "")
-
-
-def _write_csv(lang: str, rows: list[Row]) -> str:
+def write_csv(lang: str, rows: list[Row]) -> bytes:
+    """A CSV file: UTF-8 with a byte order mark, so that Excel reads it as UTF-8."""
     buffer = io.StringIO()
-    # The byte order mark makes spreadsheets (Excel) read the file as UTF-8.
     buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(COLUMNS)
     for row in rows:
         writer.writerow((lang, row.id, row.path, _guard(row.source), _guard(row.translation),
-                         _state(row), _guard(row.note)))
-    return buffer.getvalue()
+                         state_of(row), _guard(row.note), _guard(row.comment)))
+    return buffer.getvalue().encode("utf-8")
 
 
 def _read_csv(text: str, shown: str, problems: Problems) -> ExchangeFile | None:
+    first = text.split("\n", 1)[0]
+    separator = next((s for s in SEPARATORS
+                      if set(REQUIRED_COLUMNS) <= set(_cells(first, s))), ",")
     try:
-        reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
-        header = reader.fieldnames or []
-        lacking = [c for c in REQUIRED_COLUMNS if c not in header]
-        if lacking:
-            problems.add(shown, 1, "", "thiếu cột " + ", ".join(f"`{c}`" for c in lacking)
-                         + " ở dòng tiêu đề.",
-                         "dùng tệp do `thutuc translations export` tạo ra, giữ nguyên dòng đầu.")
-            return None
-        rows = []
-        for record in reader:
-            line = reader.line_num
-            if None in record or any(record.get(c) is None for c in REQUIRED_COLUMNS):
-                problems.add(shown, line, "", "dòng này có số cột khác dòng tiêu đề.",
-                             "kiểm tra dấu phẩy và dấu ngoặc kép của dòng này.")
-                continue
-            rows.append((record["lang"].strip(), Row(
-                id=record["id"].strip(), path=record["field"].strip(),
-                source=_unguard(record["source"]), translation=_unguard(record["translation"]),
-                stale=(record.get("state") or "").strip() == STALE,
-                note=record.get("note") or "", line=line)))
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+        records = []
+        start = 1
+        for values in reader:
+            records.append((start, [_unguard(value) for value in values]))
+            start = reader.line_num + 1
     except csv.Error as error:
-        problems.add(shown, 0, "", f"tệp CSV hỏng ({error}).",
-                     "mở lại tệp trong bảng tính và lưu thành CSV UTF-8.")
+        problems.add(shown, reader.line_num, "", f"tệp CSV hỏng ({error}).",
+                     "mở lại tệp trong bảng tính và lưu thành CSV UTF-8; hoặc dùng tệp .xlsx.")
         return None
-    return _one_language([lang for lang, _ in rows], [row for _, row in rows], shown, problems)
+    if not records:
+        problems.add(shown, 0, "", "tệp không có dòng nào để nhập.")
+        return None
+    return table_rows(records[0][1], records[1:], shown, problems)
+
+
+def _cells(line: str, separator: str) -> list[str]:
+    try:
+        return [cell.strip() for cell in next(csv.reader([line], delimiter=separator))]
+    except (csv.Error, StopIteration):
+        return []
 
 
 def _guard(cell: str) -> str:
@@ -119,64 +115,3 @@ def _unguard(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
 
 
-def _write_po(lang: str, rows: list[Row]) -> str:
-    po = polib.POFile(wrapwidth=0)
-    po.header = "thutuc: administrative procedures to translate. msgctxt = procedure id|field."
-    po.metadata = {"Project-Id-Version": "thutuc", "Language": lang,
-                   "MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8",
-                   "Content-Transfer-Encoding": "8bit"}
-    for row in rows:
-        po.append(polib.POEntry(msgctxt=f"{row.id}|{row.path}", msgid=row.source,
-                                msgstr=row.translation, comment=row.note,
-                                flags=["fuzzy"] if row.stale else []))
-    return str(po)
-
-
-def _read_po(text: str, shown: str, problems: Problems) -> ExchangeFile | None:
-    # polib quietly cuts the last letter off a string whose closing quote is missing; a
-    # translation must never change unnoticed, so such lines are refused first.
-    for number, line in enumerate(text.split("\n"), 1):
-        stripped = line.strip()
-        if stripped.startswith(("msgctxt", "msgid", "msgstr", '"')) and \
-                not _quoted(stripped[stripped.index('"'):] if '"' in stripped else ""):
-            problems.add(shown, number, "", "tệp PO hỏng: chuỗi thiếu dấu ngoặc kép đóng `\"`.",
-                         "thêm dấu `\"` ở cuối dòng, hoặc mở và lưu lại tệp bằng Poedit.")
-            return None
-    try:
-        po = polib.pofile(text)
-    except (OSError, ValueError) as error:
-        problems.add(shown, 0, "", f"tệp PO hỏng ({error}).", "mở và lưu lại tệp bằng Poedit.")
-        return None
-    rows = []
-    for entry in po:
-        if entry.obsolete:
-            continue
-        procedure_id, _, path = (entry.msgctxt or "").partition("|")
-        rows.append(Row(id=procedure_id, path=path, source=entry.msgid,
-                        translation=entry.msgstr, stale="fuzzy" in entry.flags,
-                        note=entry.comment or "", line=entry.linenum))
-    lang = po.metadata.get("Language", "")
-    return _one_language([lang] * max(len(rows), 1), rows, shown, problems)
-
-
-def _quoted(text: str) -> bool:
-    """`"..."` with its closing quote not escaped."""
-    if len(text) < 2 or not text.endswith('"'):
-        return False
-    backslashes = len(text[:-1]) - len(text[:-1].rstrip("\\"))
-    return backslashes % 2 == 0
-
-
-def _one_language(langs: list[str], rows: list[Row], shown: str,
-                  problems: Problems) -> ExchangeFile | None:
-    found = sorted(set(langs))
-    if len(found) != 1 or not found[0]:
-        problems.add(shown, 0, "lang",
-                     "tệp phải chứa bản dịch của đúng một ngôn ngữ (đang có: "
-                     + (", ".join(f"`{x}`" for x in found if x) or "không rõ") + ").",
-                     "xuất lại bằng `thutuc translations export --lang MÃ`.")
-        return None
-    if not rows:
-        problems.add(shown, 0, "", "tệp không có dòng nào để nhập.")
-        return None
-    return ExchangeFile(found[0], tuple(rows))

@@ -20,13 +20,17 @@ from generator.yaml_text import dump_yaml
 
 
 def overlay_text(status: str, translator: str, stamp: dict[str, str],
-                 fields: dict[str, object], header: str = "") -> str:
-    """The whole text of an overlay file, fields in page order."""
+                 fields: dict[str, object], header: str = "",
+                 suggestions: dict[str, str | tuple[str, ...]] | None = None) -> str:
+    """The whole text of an overlay file, fields in page order (suggestions before them)."""
     data: dict[str, Any] = {"status": status}
     if translator:
         data["translator"] = translator
     if stamp:
         data["source"] = dict(stamp)
+    if suggestions:
+        data["suggestions"] = {path: list(text) if isinstance(text, tuple) else text
+                               for path, text in suggestions.items()}
     for field in order():
         value = fields.get(field)
         if isinstance(value, tuple):
