@@ -34,9 +34,10 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MOJIBAKE = re.compile("á[º»]|[ÃÄÅÆÉ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d"
                        "\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022"
                        "\u2026\u2030\u2039\u203a\u20ac\u2122]")
-SAVE_AS_UTF8 = ("mở lại tệp đã xuất và lưu bằng UTF-8: trong LibreOffice chọn Tệp → Lưu thành, "
-                "đánh dấu «Sửa thiết lập bộ lọc», Bộ ký tự «Unicode (UTF-8)»; trong Excel "
-                "chọn «CSV UTF-8». Dễ nhất: xuất và dịch tệp .xlsx (không phải chọn bảng mã).")
+SAVE_AS_UTF8 = ("mở lại tệp đã xuất (khi mở chọn bảng mã «Unicode (UTF-8)») và lưu bằng "
+                "UTF-8: trong LibreOffice chọn File → Save As, đánh dấu «Edit filter "
+                "settings», Character set «Unicode (UTF-8)»; trong Excel chọn «CSV UTF-8». "
+                "Dễ nhất: xuất và dịch tệp .xlsx (không phải chọn bảng mã).")
 
 
 def read_exchange(data: bytes, shown: str, problems: Problems) -> ExchangeFile | None:
