@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
+from generator.cli import main as cli
 from generator.load.site import Site, load_site
 from generator.mkdocs.plugin import site_source
 from generator.render.site_pages import language_pages
@@ -100,3 +101,19 @@ def test_whole_procedure_page_matches_golden_file(mini_site: Path, page: str) ->
     """The themed page as a browser receives it: Material's frame, our head and body."""
     html = (mini_site / page / "index.html").read_text(encoding="utf-8")
     check_golden(f"mini-site/{page}.html", html)
+
+
+def test_a_mistake_in_a_sites_template_is_one_message_naming_file_and_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    mkdocs_yml = project / "mkdocs.yml"
+    mkdocs_yml.write_text(mkdocs_yml.read_text(encoding="utf-8").replace(
+        "  name: material\n", "  name: material\n  custom_dir: overrides\n"), encoding="utf-8")
+    write_files(project, {"overrides/procedure.html": OVERRIDE.replace("view.office",
+                                                                       "view.ofice")})
+    assert cli.main(["build", "-f", str(mkdocs_yml), "-d", str(tmp_path / "site")]) == 1
+    assert (
+        "overrides/procedure.html:4: mẫu trang dùng một giá trị không có: "
+        "'generator.render.procedure.ProcedureView object' has no attribute 'ofice'. Cách sửa: "
+        "chỉ dùng dữ liệu kể ở đầu mẫu gốc `thutuc/procedure.html`.") in capsys.readouterr().err
+    assert not (tmp_path / "site").exists()

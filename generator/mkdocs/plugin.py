@@ -13,6 +13,8 @@ import dataclasses
 import logging
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +86,15 @@ def use_profile(config: MkDocsConfig, profile: Path) -> None:
     plugin.config.profile = str(profile.resolve())  # an absolute path stays itself under root
 
 
+@contextmanager
+def _plugin_errors() -> Iterator[None]:
+    """The core's `ThutucError` as MkDocs' `PluginError`: MkDocs prints it without a traceback."""
+    try:
+        yield
+    except ThutucError as error:
+        raise PluginError(error.report()) from None
+
+
 class ThutucPlugin(BasePlugin[ThutucConfig]):
     """Generates the procedure site from the catalog, one language per build."""
 
@@ -140,8 +151,9 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         self.search = language_index(site, self.lang)
         config.extra["thutuc"]["search"] = page_config(self.search, site, self.lang,
                                                        config.use_directory_urls)
-        self.pages = {page.src: page for page in
-                      language_pages(site, self.lang, config.use_directory_urls, docs)}
+        with _plugin_errors():  # a site's own page template may be wrong
+            self.pages = {page.src: page for page in
+                          language_pages(site, self.lang, config.use_directory_urls, docs)}
         config.nav = self._nav(config)
         return config
 
@@ -202,7 +214,9 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
             files.append(File.generated(config, src, content="", inclusion=inclusion))
         project_root = Path(config.config_file_path).parent
         cache = QrCache(project_root / CACHE_DIR)
-        for uri, content in language_files(site, self.lang, config.use_directory_urls, cache):
+        with _plugin_errors():
+            extra = language_files(site, self.lang, config.use_directory_urls, cache)
+        for uri, content in extra:
             files.append(File.generated(config, uri, content=content))
         forms = {d.form for p in site.procedures for d in p.documents
                  if d.form and "://" not in d.form}

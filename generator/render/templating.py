@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from jinja2 import (
@@ -21,11 +22,15 @@ from jinja2 import (
     FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
     pass_context,
 )
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from generator.problems import ThutucError
 from generator.render.glossary_marks import PageTerms
 from generator.render.jsonld import script_json
 from generator.render.richtext import escape, markdown_to_html
@@ -61,6 +66,7 @@ class Templates:
     """The page templates of one site: the site's override folders first, then ours."""
 
     def __init__(self, overrides: Sequence[Path] = ()) -> None:
+        self.overrides = tuple(overrides)
         ours = FileSystemLoader(TEMPLATE_DIR)
         self.env = Environment(
             loader=ChoiceLoader([PrefixLoader({PACKAGED: ours}),
@@ -70,8 +76,56 @@ class Templates:
         self.env.filters.update(terms=_terms, markdown=_markdown, script_json=_json)
 
     def render(self, template: str, /, **data: Any) -> str:
-        """The template named `template` filled with `data` (plain values, small views)."""
-        return self.env.get_template(template).render(**data)
+        """The template named `template` filled with `data` (plain values, small views).
+
+        A mistake in a template (a site's own, mostly) is a `ThutucError` naming its file and
+        line, never a traceback."""
+        try:
+            return self.env.get_template(template).render(**data)
+        except TemplateSyntaxError as error:
+            where = self._where(error.filename, error.lineno)
+            raise ThutucError(f"{where}: mẫu trang viết sai: {error.message}. Cách sửa: xem lại "
+                              "dòng này (mỗi `{% block %}` cần `{% endblock %}`, mỗi `{{` cần "
+                              f"`}}}}`) và so với mẫu gốc `{PACKAGED}/{template}`.") from None
+        except Exception as error:
+            frame = _template_frame(error.__traceback__)
+            if frame is None:
+                raise  # not a template's mistake
+            where = self._where(*frame)
+            if isinstance(error, TemplateNotFound):
+                raise ThutucError(
+                    f"{where}: không có mẫu trang `{error.name}`. Cách sửa: mẫu gốc của thutuc "
+                    f"có tên `{PACKAGED}/TÊN.html`, ví dụ "
+                    f'`{{% extends "{PACKAGED}/procedure.html" %}}`.') from None
+            if isinstance(error, RecursionError):  # `{% extends "procedure.html" %}` in itself
+                raise ThutucError(
+                    f"{where}: mẫu trang kế thừa chính nó. Cách sửa: viết "
+                    f'`{{% extends "{PACKAGED}/{template}" %}}` để dùng mẫu gốc.') from None
+            what = "dùng một giá trị không có" if isinstance(error, UndefinedError) else "bị lỗi"
+            raise ThutucError(f"{where}: mẫu trang {what}: {error}. Cách sửa: chỉ dùng dữ liệu "
+                              f"kể ở đầu mẫu gốc `{PACKAGED}/{template}`.") from None
+
+    def _where(self, filename: str | None, line: int | None) -> str:
+        """`overrides/procedure.html:3`: a template file as the site's people know it."""
+        path = Path(filename or "?")
+        for folder in self.overrides:
+            if path.is_relative_to(folder):
+                return f"{folder.name}/{path.relative_to(folder).as_posix()}:{line}"
+        if path.is_relative_to(TEMPLATE_DIR):
+            return f"{PACKAGED}/{path.relative_to(TEMPLATE_DIR).as_posix()}:{line}"
+        return f"{path.as_posix()}:{line}"
+
+
+def _template_frame(tb: TracebackType | None) -> tuple[str, int] | None:
+    """The innermost template file and line in a traceback (Jinja puts templates' own
+    lines there), or None when no template is in it."""
+    found = None
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".html"):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
 
 
 @lru_cache(maxsize=8)
