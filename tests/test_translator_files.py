@@ -214,6 +214,8 @@ def test_fuzzy_entries_are_kept_as_suggestions_never_published(project: Path,
     assert "suggestions:\n  title: TEST Two (draft)\n" in hai
     assert "translator: Người Thử\n" in hai and "example.org" not in hai
     assert status(project)["hai"]["missing"][0] == "title"  # the page shows Vietnamese
+    assert status(project)["hai"]["suggestions"] == ["title"]  # counted, for the translator
+    assert "bản nháp (fuzzy) chưa lên trang: title" in run(project, "--lang", "en")[1]
     again = polib.pofile(str(export(project, tmp_path, "again.po")))
     title = next(e for e in again if e.msgctxt == "hai|title")
     assert title.msgstr == "TEST Two (draft)" and title.flags == ["fuzzy"]

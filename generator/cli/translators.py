@@ -125,6 +125,8 @@ def _describe(item: Status) -> str:
         parts.append("thiếu " + ", ".join(item.missing))
     if item.stale:
         parts.append("lỗi thời " + ", ".join(item.stale))
+    if item.suggestions:
+        parts.append("bản nháp (fuzzy) chưa lên trang: " + ", ".join(item.suggestions))
     return "; ".join(parts)
 
 

@@ -11,7 +11,13 @@ from dataclasses import dataclass
 
 from generator.load.site import Site, strings_for
 from generator.problems import Problems
-from generator.translate.field_paths import collapse, missing_paths, stale_paths, translated_paths
+from generator.translate.field_paths import (
+    collapse,
+    missing_paths,
+    source_leaves,
+    stale_paths,
+    translated_paths,
+)
 from generator.translate.recording_status import RecordingState, Scripts
 from generator.translate.resolve import overlays_for
 
@@ -28,6 +34,7 @@ class Status:
     stale: tuple[str, ...]
     work: int  # leaves still to translate or to check: how much this needs
     recordings: tuple[RecordingState, ...] = ()  # its recorded guides in this language
+    suggestions: tuple[str, ...] = ()  # field paths with a fuzzy draft, not shown on the page
 
     def as_json(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -35,6 +42,8 @@ class Status:
             "missing": list(self.missing), "stale": list(self.stale)}
         if self.recordings:  # only then: older readers see the shape they know
             data["recordings"] = [state.as_json() for state in self.recordings]
+        if self.suggestions:  # the same
+            data["suggestions"] = list(self.suggestions)
         return data
 
 
@@ -66,12 +75,15 @@ def statuses(site: Site, langs: list[str] | None = None) -> list[Status]:
             stale = stale_paths(procedure, overlay)
             done = translated_paths(procedure, overlay)
             state = "missing" if not done else ("partial" if missing else "complete")
+            drafts = tuple(path for path in source_leaves(procedure)
+                           if overlay is not None and path in overlay.suggestions)
             result.append(Status(
                 id=procedure.id, lang=lang, state=state,
                 review=overlay.status if overlay is not None else None,
                 missing=tuple(collapse(missing, procedure)),
                 stale=tuple(collapse(stale, procedure)),
-                work=len(missing) + len(stale),
+                work=len(missing) + len(stale) + len(drafts),
+                suggestions=drafts,
                 recordings=tuple(state for state in recorded
                                  if (state.recording.procedure_id, state.recording.lang)
                                  == (procedure.id, lang))))
