@@ -84,9 +84,11 @@ def leaf_of(path: str, cell: str) -> Leaf:
     return text
 
 
-def export_rows(site: Site, project_root: Path, lang: str,
-                ids: list[str] | None = None) -> list[Row]:
-    """One row per source text of the published procedures (or `ids`), in page order."""
+def export_rows(site: Site, project_root: Path, lang: str, ids: list[str] | None = None,
+                history: bool = False) -> list[Row]:
+    """One row per source text of the published procedures (or `ids`), in page order;
+    `history`: look up the Vietnamese stale translations were made from (PO's `#|`), which
+    costs git commands per stale procedure."""
     overlays = overlays_for(site.catalog, lang)
     strings = strings_for(site, site.profile.languages[0].code)
     rows = []
@@ -99,7 +101,8 @@ def export_rows(site: Site, project_root: Path, lang: str,
         stale = set(stale_paths(procedure, overlay))
         stamp = normalized_stamp(procedure, overlay)
         previous = previous_texts(project_root, procedure.source_file,
-                                  {path: stamp[path] for path in stale if path in stamp})
+                                  {path: stamp[path] for path in stale if path in stamp}) \
+            if history else {}
         for path, text in source_leaves(procedure).items():
             shown = suggested.get(path, done.get(path))
             rows.append(Row(
@@ -114,7 +117,7 @@ def export_rows(site: Site, project_root: Path, lang: str,
 def export_file(site: Site, project_root: Path, fmt: str, lang: str,
                 ids: list[str] | None = None) -> tuple[bytes, list[Row]]:
     """The bytes of an export in format `fmt` (csv, po, xlsx), and its rows."""
-    rows = export_rows(site, project_root, lang, ids)
+    rows = export_rows(site, project_root, lang, ids, history=fmt == "po")
     header = po_header(site, lang, rows)
     if fmt == "po":
         return write_po(header, rows).encode("utf-8"), rows
