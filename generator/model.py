@@ -10,6 +10,8 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.names import PhoneNumber
+
 
 @dataclass(frozen=True)
 class Category:
@@ -181,7 +183,7 @@ class SiteProfile:
     languages: tuple[Language, ...]
     address: str = ""
     hours: tuple[str, ...] = ()
-    phone: str = ""
+    phone: str = ""  # as written, extensions and all
     email: str = ""
     map_url: str = ""
     portal_url: str = ""
@@ -189,6 +191,7 @@ class SiteProfile:
     categories: tuple[str, ...] = ()  # empty: publish every category
     procedures: tuple[str, ...] = ()  # empty: publish every procedure of those categories
     overrides: dict[str, LocalOverride] = field(default_factory=dict)
+    phones: tuple[PhoneNumber, ...] = ()  # `phone` parsed: what the "Gọi điện" buttons dial
 
     @property
     def source_language(self) -> str:

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from generator.safe_text import terminal_safe
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -27,7 +29,9 @@ class Problem:
         where = f"{self.file}:{self.line}" if self.line else self.file
         key = f" {self.path}:" if self.path else ""
         fix = f" Cách sửa: {self.fix}" if self.fix else ""
-        return f"{where}:{key} {self.message}{fix}"
+        # Messages quote what the editor typed: escape sequences and bidi overrides in it
+        # would otherwise act on the terminal instead of being read.
+        return terminal_safe(f"{where}:{key} {self.message}{fix}")
 
 
 class ThutucError(Exception):

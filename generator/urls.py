@@ -16,6 +16,15 @@ FILES_DIR = "tep"
 QR_DIR = "ma-qr"  # QR codes of procedure pages: <id>.svg, <id>.png
 GLOSSARY_SRC = "thuat-ngu.md"  # the glossary page
 POSTER_DIR = "niem-yet"  # printable posters <id>.html, counter sheets linh-vuc/<id>.html
+EVENT_DIR = "su-kien"  # life-event pages
+# Every name the site itself uses at the root of a language's folder or of the whole site:
+# a language code may not take one (its folder would replace that folder). A test builds a
+# site and checks that nothing else appears there.
+SITE_ROOT_NAMES = frozenset({
+    PROCEDURE_DIR, CATEGORY_DIR, FILES_DIR, QR_DIR, POSTER_DIR, EVENT_DIR,
+    "thuat-ngu", "search", "assets", "data", "index.html", "404.html", "sitemap.xml",
+    "sitemap.xml.gz", "sw.js", "index", "404", "sitemap",
+})
 
 
 def procedure_src(procedure_id: str) -> str:

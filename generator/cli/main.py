@@ -127,6 +127,8 @@ def _project(config_file: Path) -> tuple[Site, Path]:
 
 def _check(args: argparse.Namespace, counter: _Counter) -> int:
     site = load_project(args.config_file).site
+    for warning in site.warnings:
+        print(f"Cảnh báo: {warning}", file=sys.stderr)
     languages = ", ".join(lang.code for lang in site.profile.languages)
     print(f"Danh mục hợp lệ: {len(site.catalog.procedures)} thủ tục, "
           f"{len(site.catalog.categories)} lĩnh vực, {len(site.catalog.overlays)} bản dịch; "

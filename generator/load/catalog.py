@@ -8,6 +8,7 @@ site's languages).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.load.field_reader import LANG_CODE, FieldReader
@@ -16,6 +17,7 @@ from generator.load.procedures import read_categories, read_procedure
 from generator.load.recordings import is_stamp
 from generator.load.yaml_reader import load_yaml
 from generator.model import Catalog, Category, Overlay, Procedure
+from generator.names import language_code_problem
 from generator.problems import Problems, did_you_mean, shown_path
 
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -25,14 +27,36 @@ CATALOG_FILES = ("categories", "events", "glossary")
 
 def catalog_files(catalog_dir: Path) -> list[Path]:
     """Every YAML file of the catalog, in a stable order, skipping `_` and `.` names."""
+    return [path for path in _visible_files(catalog_dir) if path.suffix in YAML_SUFFIXES]
+
+
+def _visible_files(catalog_dir: Path) -> list[Path]:
     found = []
     for path in sorted(catalog_dir.rglob("*")):
         parts = path.relative_to(catalog_dir).parts
         if any(part.startswith(("_", ".")) for part in parts):
             continue
-        if path.is_file() and path.suffix in YAML_SUFFIXES:
+        if path.is_file():
             found.append(path)
     return found
+
+
+_LOOKS_LIKE_YAML = re.compile(r"\.ya?ml", re.IGNORECASE)
+
+
+def unread_files(catalog_dir: Path, project_root: Path, problems: Problems) -> None:
+    """Report files whose names look like catalog files but are not read (`X.YML`,
+    `X.yml.txt`, `X.yml.bak`): a procedure saved so never appears, without a word."""
+    for path in _visible_files(catalog_dir):
+        found = _LOOKS_LIKE_YAML.search(path.name)
+        if path.suffix in YAML_SUFFIXES or found is None:
+            continue
+        stem = path.name[:found.start()]
+        problems.add(shown_path(path, project_root), 0, "",
+                     "tệp này có tên giống tệp danh mục nhưng không được đọc (chỉ đọc tệp có "
+                     "đuôi `.yml` viết thường).",
+                     f"đổi tên thành `{stem}.yml`; nếu đây là bản lưu dự phòng, thêm `_` vào đầu "
+                     f"tên (`_{path.name}`) để công cụ bỏ qua nó.")
 
 
 def load_catalog(catalog_dir: Path, project_root: Path) -> Catalog:
@@ -51,6 +75,7 @@ def read_catalog(catalog_dir: Path, project_root: Path, problems: Problems) -> C
                      "tạo thư mục này, hoặc sửa tuỳ chọn `catalog` trong mkdocs.yml.")
         return Catalog(root=catalog_dir, categories=(), procedures=())
     categories = _load_categories(catalog_dir, project_root, problems)
+    unread_files(catalog_dir, project_root, problems)
     sources: dict[Path, Procedure] = {}
     overlay_files: list[tuple[Path, str]] = []
     for path in catalog_files(catalog_dir):
@@ -91,8 +116,10 @@ def _load_categories(catalog_dir: Path, project_root: Path,
         problems.add(shown, 0, "", "không tìm thấy tệp danh sách lĩnh vực.",
                      "tạo tệp categories.yml với các mục `- id: ho-tich` và `name: Hộ tịch`.")
         return []
-    reader = FieldReader(shown, problems)
-    return read_categories(load_yaml(path, shown, problems), reader)
+    data = load_yaml(path, shown, problems)
+    if data is None and _has_problem_for(problems, shown):
+        return []  # the file could not be read: that is its one message
+    return read_categories(data, FieldReader(shown, problems))
 
 
 def _load_overlay(path: Path, lang: str, sources: dict[Path, Procedure], project_root: Path,
@@ -101,6 +128,9 @@ def _load_overlay(path: Path, lang: str, sources: dict[Path, Procedure], project
     if not LANG_CODE.match(lang):
         problems.add(reader.file, 1, "", f"`{lang}` không phải là mã ngôn ngữ.",
                      "đặt tên tệp theo dạng TÊN.MÃ-NGÔN-NGỮ.yml, ví dụ `dang-ky-khai-sinh.en.yml`.")
+        return None
+    if problem := language_code_problem(lang):
+        problems.add(reader.file, 1, "", *problem)
         return None
     source_path = path.with_name(path.name.split(".")[0] + path.suffix)
     source = sources.get(source_path)

@@ -11,12 +11,12 @@ import datetime
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
-from generator.load.yaml_reader import Mapping, Sequence, line_of
+from generator.load.yaml_reader import Mapping, Sequence, line_of, typed_text
+from generator.names import name_problem, url_problem
 from generator.problems import Problems, did_you_mean
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -107,16 +107,29 @@ class FieldReader:
                             f"thêm dòng `{key}: ...`.")
 
     def text(self, node: Mapping, key: str, path: str = "") -> str:
+        """A text field, exactly as typed (`code: 1.000080` is "1.000080", `title: no` "no")."""
         value = node.get(key)
         if value is None:
             return ""
-        if isinstance(value, (bool, Mapping, Sequence)):
-            self.report(node, key, join(path, key),
-                        f"phải là văn bản (đang là {describe(value)}).",
+        if isinstance(value, str):
+            return value.strip()
+        typed = typed_text(node, key)
+        if typed is not None:
+            return typed.strip()
+        self._not_text(node, key, join(path, key), value)
+        return ""
+
+    def _not_text(self, node: Mapping | Sequence, key: str | int, path: str, value: Any) -> None:
+        """A text field holding a list, a mapping, or a value whose typed text is unknown (a
+        number in mkdocs.yml, which MkDocs has already read as YAML 1.1)."""
+        if isinstance(value, (Mapping, Sequence, dict, list)):
+            self.report(node, key, path, f"phải là văn bản (đang là {describe(value)}).",
                         "viết văn bản trên cùng dòng, hoặc đặt trong ngoặc kép.")
-            return ""
-        # Numbers and dates written without quotes are meant as text here ("code: 1.001193").
-        return str(value).strip()
+        else:
+            self.report(node, key, path,
+                        f"phải là văn bản, nhưng YAML đã đọc giá trị này thành {describe(value)}"
+                        " nên không biết chính xác chữ đã gõ.",
+                        "đặt giá trị trong dấu ngoặc kép, ví dụ `\"0262 3851 234\"`.")
 
     def items(self, node: Mapping, key: str, path: str = "") -> list[tuple[Any, str, Sequence]]:
         """The items of a list field with their key paths; reports a non-list."""
@@ -133,13 +146,17 @@ class FieldReader:
     def text_list(self, node: Mapping, key: str, path: str = "") -> tuple[str, ...]:
         result = []
         for index, (item, item_path, seq) in enumerate(self.items(node, key, path)):
-            if isinstance(item, (Mapping, Sequence, bool)) or item is None:
+            text = item if isinstance(item, str) else typed_text(seq, index)
+            if item is None:
                 self.report(seq, index, item_path, f"phải là văn bản (đang là {describe(item)}).")
-            elif str(item).strip():
-                result.append(str(item).strip())
+            elif text is None:
+                self._not_text(seq, index, item_path, item)
+            elif text.strip():
+                result.append(text.strip())
         return tuple(result)
 
     def slug(self, node: Mapping, key: str, path: str = "") -> str:
+        """An id: lowercase ASCII letters, digits and `-`, and a name every system can hold."""
         value = self.text(node, key, path)
         if value and not SLUG.match(value):
             self.report(node, key, join(path, key),
@@ -147,12 +164,19 @@ class FieldReader:
                         "và dấu `-`.",
                         f"ví dụ `{suggest_slug(value)}`.")
             return ""
+        if value and (problem := name_problem(value)):
+            self.report(node, key, join(path, key), *problem)
+            return ""
         return value
 
     def slug_list(self, node: Mapping, key: str, path: str = "") -> tuple[str, ...]:
         result = []
         for index, (item, item_path, seq) in enumerate(self.items(node, key, path)):
-            if isinstance(item, str) and SLUG.match(item):
+            item = typed_text(seq, index) or item  # `- 2024` is the id "2024"
+            problem = name_problem(item) if isinstance(item, str) and SLUG.match(item) else None
+            if problem:
+                self.report(seq, index, item_path, *problem)
+            elif isinstance(item, str) and SLUG.match(item):
                 result.append(item)
             else:
                 self.report(seq, index, item_path,
@@ -200,12 +224,14 @@ class FieldReader:
             return ""
         return value
 
-    def url(self, node: Mapping, key: str, path: str = "") -> str:
+    def url(self, node: Mapping, key: str, path: str = "",
+            rule: Callable[[str], str] = url_problem) -> str:
+        """A web address; `rule` says why a value is refused (`names.url_problem`)."""
         value = self.text(node, key, path)
-        if value and not is_web_url(value):
+        problem = rule(value) if value else ""
+        if problem:
             self.report(node, key, join(path, key),
-                        f"địa chỉ {describe(value)} không hợp lệ: chỉ nhận địa chỉ web "
-                        "bắt đầu bằng `http://` hoặc `https://`.",
+                        f"địa chỉ {describe(value)} không hợp lệ: {problem}.",
                         "chép đầy đủ địa chỉ từ thanh địa chỉ của trình duyệt.")
             return ""
         return value
@@ -219,14 +245,8 @@ class FieldReader:
 
 
 def is_web_url(value: str) -> bool:
-    """True for an absolute http(s) URL with a host and no spaces or control characters."""
-    if any(ch.isspace() or ord(ch) < 32 for ch in value):
-        return False
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname)
+    """True for an absolute http(s) URL that goes where it reads (`names.url_problem`)."""
+    return not url_problem(value)
 
 
 def suggest_slug(text: str) -> str:

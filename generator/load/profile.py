@@ -13,7 +13,9 @@ from typing import Any
 from generator.load.field_reader import LANG_CODE, FieldReader, join
 from generator.load.yaml_reader import Mapping, Sequence, from_plain, load_yaml
 from generator.model import Language, LocalOverride, SiteProfile
+from generator.names import PhoneNumber, language_code_problem, parse_phones, site_url_problem
 from generator.problems import Problems
+from generator.safe_text import balance_bidi
 
 PROFILE_KEYS = ("name", "address", "hours", "phone", "email", "map_url", "portal_url",
                 "site_url", "example", "languages", "categories", "procedures", "overrides")
@@ -36,18 +38,21 @@ def load_profile(origin: Path | dict[str, Any] | None, shown_as: str, problems: 
     if node is None:
         return None
     reader.known_keys(node, "", PROFILE_KEYS)
-    url = reader.url(node, "site_url") if node.get("site_url") else site_url
-    if not url:
+    url = reader.url(node, "site_url", rule=site_url_problem) if node.get("site_url") \
+        else _mkdocs_site_url(site_url, problems)
+    if not node.get("site_url") and not site_url:
         reader.report(node, None, "site_url",
                       "thiếu địa chỉ công khai của trang (`site_url`), là địa chỉ mã QR dẫn tới.",
                       "thêm `site_url: https://ten-mien-cua-xa/thu-tuc/` vào mkdocs.yml.")
+    phone = reader.text(node, "phone")
     return SiteProfile(
-        name=reader.text(node, "name") or name,
+        name=reader.text(node, "name") or balance_bidi(name),
         site_url=url.rstrip("/") + "/" if url else "",
         languages=_languages(node.get("languages") or languages, node, reader),
         address=reader.text(node, "address"),
         hours=_hours(node, reader),
-        phone=reader.text(node, "phone"),
+        phone=phone,
+        phones=_phones(phone, node, reader),
         email=reader.text(node, "email"),
         map_url=reader.url(node, "map_url"),
         portal_url=reader.url(node, "portal_url"),
@@ -56,6 +61,30 @@ def load_profile(origin: Path | dict[str, Any] | None, shown_as: str, problems: 
         procedures=reader.slug_list(node, "procedures"),
         overrides=_overrides(node, reader),
     )
+
+
+def _mkdocs_site_url(value: str, problems: Problems) -> str:
+    """mkdocs.yml's `site_url`, checked like the profile's."""
+    problem = site_url_problem(value) if value else ""
+    if problem:
+        problems.add("mkdocs.yml", 0, "site_url",
+                     f"địa chỉ `site_url` {value!r} không hợp lệ: {problem}.",
+                     "ghi địa chỉ công khai của trang, ví dụ "
+                     "`site_url: https://ten-mien-cua-xa/thu-tuc/`.")
+        return ""
+    return value
+
+
+def _phones(phone: str, node: Mapping, reader: FieldReader) -> tuple[PhoneNumber, ...]:
+    """The numbers of the profile's `phone` (one "Gọi điện" button each)."""
+    if not phone:
+        return ()
+    numbers, problem = parse_phones(phone)
+    if problem:
+        reader.report(node, "phone", "phone", f"số điện thoại không đọc được: {problem}.",
+                      "ghi các số cách nhau bằng dấu phẩy, số máy lẻ trong ngoặc, ví dụ "
+                      "`phone: \"0262 3851 234 (máy lẻ 105), 0905 123 456\"`.")
+    return numbers
 
 
 def _hours(node: Mapping, reader: FieldReader) -> tuple[str, ...]:
@@ -82,6 +111,9 @@ def _languages(value: Any, node: Mapping, reader: FieldReader) -> tuple[Language
         if not LANG_CODE.match(code):
             reader.report(entry, "code", join(path, "code"),
                           f"`{code}` không phải là mã ngôn ngữ BCP 47 (ví dụ `vi`, `en`, `rad`).")
+            continue
+        if problem := language_code_problem(code):
+            reader.report(entry, "code", join(path, "code"), *problem)
             continue
         languages.append(Language(code, reader.text(entry, "name", path) or code))
     codes = [language.code for language in languages]

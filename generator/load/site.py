@@ -17,8 +17,10 @@ from generator.load.profile import load_profile
 from generator.load.recordings import Recording, read_recordings
 from generator.load.strings import Strings, load_strings
 from generator.model import Catalog, Category, Procedure, SiteProfile
-from generator.problems import Problems, shown_path
+from generator.names import QR_CAPACITY_Q
+from generator.problems import Problem, Problems, shown_path
 from generator.textsort import sort_key
+from generator.urls import language_prefix, page_url, procedure_src
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class Site:
     public_directory_urls: bool = True
     recordings: tuple[Recording, ...] = ()  # recorded guides of the site's languages
     template_dirs: tuple[Path, ...] = ()  # the site's page templates, before the packaged ones
+    warnings: tuple[Problem, ...] = ()  # said by `check` and every build, but not fatal
 
     def categories(self) -> list[tuple[Category, list[Procedure]]]:
         """Published categories in catalog order, each with its procedures A-Z."""
@@ -78,6 +81,8 @@ def load_site(source: SiteSource) -> Site:
     # time, as missing.
     sound = not problems
     published = _published(catalog, profile, shown, problems) if profile and sound else ()
+    if profile and published:
+        _check_qr_capacity(profile, published, shown, problems)
     record = checked_record(catalog, source.project_root, problems) if sound else None
     catalog_shown = shown_path(source.catalog_dir, source.project_root)
     events = read_events(source.catalog_dir, catalog_shown, catalog.procedures, problems) \
@@ -91,7 +96,36 @@ def load_site(source: SiteSource) -> Site:
     assert profile is not None  # a missing profile always comes with a problem
     return Site(catalog, profile, published, source.strings_dir, events, glossary,
                 record.retired if record else (), public_directory_urls=source.directory_urls,
-                recordings=recordings, template_dirs=source.template_dirs)
+                recordings=recordings, template_dirs=source.template_dirs,
+                warnings=_unused_overlays(catalog, profile))
+
+
+def _check_qr_capacity(profile: SiteProfile, published: tuple[Procedure, ...], shown: str,
+                       problems: Problems) -> None:
+    """The longest address a QR code must hold fits one at error correction Q."""
+    source = profile.source_language
+    prefix = max((language_prefix(lang.code, source) for lang in profile.languages), key=len)
+    longest = max((p.id for p in published), key=len)
+    address = profile.site_url + prefix + page_url(procedure_src(longest), True)
+    size = len(address.encode("utf-8"))
+    if size > QR_CAPACITY_Q:
+        problems.add(shown, 0, "site_url",
+                     f"địa chỉ dài nhất phải đưa vào mã QR ({address[:50]}...) có {size} byte, "
+                     f"quá sức chứa của mã QR ở mức sửa lỗi Q (tối đa {QR_CAPACITY_Q} byte).",
+                     f"rút ngắn `site_url` ít nhất {size - QR_CAPACITY_Q} ký tự; mã in ra dễ "
+                     "quét nhất khi cả địa chỉ dưới khoảng 80 ký tự.")
+
+
+def _unused_overlays(catalog: Catalog, profile: SiteProfile) -> tuple[Problem, ...]:
+    """Translations into languages this site does not have: never built, so said aloud (a
+    warning, not an error: a shared catalog serves communes with different languages)."""
+    codes = [language.code for language in profile.languages]
+    return tuple(Problem(o.source_file, 0, "",
+                         f"bản dịch sang `{o.lang}` không được dùng: trang web này không có "
+                         f"ngôn ngữ `{o.lang}` (các ngôn ngữ: {', '.join(codes)}).",
+                         f"thêm `{o.lang}` vào `languages:` của trang, hoặc đổi tên tệp nếu "
+                         "gõ nhầm mã ngôn ngữ.")
+                 for o in catalog.overlays if o.lang not in codes)
 
 
 def _published(catalog: Catalog, profile: SiteProfile, shown: str,

@@ -11,7 +11,6 @@ as another language. Output is deterministic: sorted keys, no time of build.
 from __future__ import annotations
 
 import datetime
-import json
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from generator.load.site import Site
 from generator.model import Procedure, SiteProfile
 from generator.registry import Field
 from generator.render.site_pages import page_context
+from generator.safe_text import json_text
 from generator.translate.field_paths import field_of, leaves_to_fields, source_leaves
 from generator.translate.resolve import Localized, localized_procedures
 from generator.urls import FILES_DIR, procedure_src
@@ -50,7 +50,7 @@ def catalog_document(site: Site) -> dict[str, Any]:
 
 def render(site: Site) -> str:
     """The document as JSON text (UTF-8 characters kept as they are, one trailing newline)."""
-    return json.dumps(catalog_document(site), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    return json_text(catalog_document(site), sort_keys=True, indent=2) + "\n"
 
 
 def write(site_dir: Path, site: Site) -> Path:

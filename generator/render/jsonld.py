@@ -7,11 +7,11 @@ with `<`, `>` and `&` escaped: catalog text can never close the element or becom
 
 from __future__ import annotations
 
-import json
 import re
 from typing import TYPE_CHECKING, Any
 
 from generator.model import Channel
+from generator.safe_text import json_text
 from generator.translate.resolve import Localized
 from generator.urls import procedure_src
 
@@ -94,5 +94,5 @@ def _pruned(value: Any) -> Any:
 
 def script_json(data: dict[str, Any]) -> str:
     """JSON safe to put between `<script>` and `</script>` (no `<`, `>` or `&` left)."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = json_text(data, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

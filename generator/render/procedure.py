@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from generator.model import Channel, Document, LocalOverride
+from generator.names import PhoneNumber
 from generator.render.context import PageContext, RenderedPage
 from generator.render.glossary_marks import TermLinker
 from generator.render.jsonld import government_service
@@ -139,9 +140,10 @@ class ProcedureView:
         return self.ctx.profile.phone
 
     @property
-    def tel(self) -> str:
-        """The phone number as a `tel:` link wants it."""
-        return "".join(ch for ch in self.ctx.profile.phone if ch.isdigit() or ch == "+")
+    def phones(self) -> tuple[PhoneNumber, ...]:
+        """The numbers of the profile's phone, each with its own "Gọi điện" button (`dial`
+        for `tel:`; an extension is shown in `shown`, never dialled)."""
+        return self.ctx.profile.phones
 
     @property
     def map_url(self) -> str:

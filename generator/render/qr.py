@@ -6,28 +6,31 @@ Error correction is Q (25 % of the code may be lost): a poster on a wall gets cr
 faded, dirty and pinned through; H would make the code denser (smaller modules at the same
 printed size) for little gain, L and M do not survive a crease through the middle.
 
-Codes are cached between builds under `.cache/thutuc/qr/`, one file per code and format,
-named by a hash of everything that decides its bytes (library version, settings, address):
-a cached code is exactly the code that would be made, so output is the same with or
-without the cache.
+Codes are cached between builds under `.cache/thutuc/qr/`, one file per code, named by a
+hash of everything that decides its bytes (library version, settings, address). A cache
+file holds its key and a digest of its contents, both checked before it is used: a file
+truncated by a full disk, overwritten or copied from elsewhere is made again (and
+rewritten), so the output is byte for byte the same with a warm, a cold or a broken cache.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import segno
 
+from generator.writer import WriteError, write_file
+
 ERROR_CORRECTION = "q"
 BORDER = 4  # the quiet zone the standard asks for, in modules
 PNG_SCALE = 10  # pixels per module: about 4 cm wide at 300 dpi for a typical address
 CACHE_DIR = Path(".cache") / "thutuc" / "qr"
-_SETTINGS = f"segno-{segno.__version__}|ec={ERROR_CORRECTION}|border={BORDER}|png={PNG_SCALE}|v1"
+_SETTINGS = f"segno-{segno.__version__}|ec={ERROR_CORRECTION}|border={BORDER}|png={PNG_SCALE}|v2"
+_MAGIC = b"thutuc-qr 1\n"
 
 
 @dataclass(frozen=True)
@@ -70,33 +73,50 @@ class QrCache:
             self._write(key, images)
         return images
 
-    def _paths(self, key: str) -> tuple[Path, Path] | None:
-        if self.folder is None:
-            return None
-        folder = self.folder / key[:2]
-        return folder / f"{key}.svg", folder / f"{key}.png"
+    def _path(self, key: str) -> Path | None:
+        return None if self.folder is None else self.folder / key[:2] / f"{key}.qr"
 
     def _read(self, key: str) -> QrImages | None:
-        paths = self._paths(key)
-        if paths is None or not all(p.is_file() for p in paths):
+        """The cached code of `key`, or None when it is missing or does not check out."""
+        path = self._path(key)
+        if path is None:
             return None
-        return QrImages(svg=paths[0].read_bytes(), png=paths[1].read_bytes())
+        try:
+            entry = path.read_bytes()
+        except OSError:
+            return None
+        return unpack(entry, key)
 
     def _write(self, key: str, images: QrImages) -> None:
-        paths = self._paths(key)
-        if paths is None:
+        path = self._path(key)
+        if path is None:
             return
-        try:
-            paths[0].parent.mkdir(parents=True, exist_ok=True)
-            for path, content in zip(paths, (images.svg, images.png), strict=True):
-                _write_atomically(path, content)
-        except OSError:
-            pass  # a read-only project still builds, only without the cache's help
+        # A read-only or full disk still builds, only without the cache's help.
+        with contextlib.suppress(WriteError):
+            write_file(path, pack(key, images), durable=False)
 
 
-def _write_atomically(path: Path, content: bytes) -> None:
-    """Write through a temporary file, so a crashed build never leaves half a code."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    with os.fdopen(handle, "wb") as file:
-        file.write(content)
-    os.replace(temporary, path)
+def pack(key: str, images: QrImages) -> bytes:
+    """A cache entry: a header line, the key, the SHA-256 of the rest, the sizes, the codes."""
+    body = f"{len(images.svg)} {len(images.png)}\n".encode() + images.svg + images.png
+    return _MAGIC + f"{key}\n{hashlib.sha256(body).hexdigest()}\n".encode() + body
+
+
+def unpack(entry: bytes, key: str) -> QrImages | None:
+    """The codes of a cache entry when it is whole and made for `key`, else None."""
+    if not entry.startswith(_MAGIC):
+        return None
+    parts = entry[len(_MAGIC):].split(b"\n", 3)
+    if len(parts) != 4 or parts[0] != key.encode():
+        return None
+    digest, sizes, rest = parts[1], parts[2], parts[3]
+    body = sizes + b"\n" + rest
+    if hashlib.sha256(body).hexdigest().encode() != digest:
+        return None
+    try:
+        svg_size, png_size = (int(n) for n in sizes.split())
+    except ValueError:
+        return None
+    if svg_size + png_size != len(rest):
+        return None
+    return QrImages(svg=rest[:svg_size], png=rest[svg_size:])

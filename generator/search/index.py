@@ -19,12 +19,12 @@ loads with a `<script>` tag from http(s) and from file://, and caches forever sa
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from generator.safe_text import json_text
 from generator.search.fold import fold, keep, words
 
 # How much a word counts by where it is: keywords are the words people use, titles the
@@ -125,7 +125,7 @@ def _encode(scores: dict[int, float], strong: set[int]) -> list[int]:
 
 
 def _json(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json_text(data, separators=(",", ":"))
 
 
 Entry = list[list[Any]]  # a folded term's [[spelling, postings], ...]
