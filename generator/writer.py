@@ -12,11 +12,14 @@ the path and what to do; `WriteError` carries that message to the command line.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from generator.problems import ThutucError
 
@@ -92,24 +95,33 @@ def os_error_message(error: OSError, action: str = "ghi", path: str | os.PathLik
 
 def write_file(path: Path, content: bytes | str, *, durable: bool = True,
                if_changed: bool = False, after: str = "") -> bool:
-    """Replace `path` with `content` (text is written as UTF-8 with `\\n` line ends).
+    """Replace `path` with `content` (text is written as UTF-8).
 
     `durable` waits until the bytes are on the disk before the rename (for files people keep:
-    the catalog, the address record; not needed for caches and the staging copy of a site).
+    the catalog, the address record; caches and a site's staging copy do without).
     `if_changed` leaves a file whose bytes are already `content` alone (its time included)
-    and returns False. Raises `WriteError` (with `after`, what a failure leaves behind, in the
-    message) when the file cannot be written; the old file is then as it was.
+    and returns False. Raises `WriteError` when the file cannot be written; `after` says in
+    that message what state things are left in (by default: the old file is unchanged).
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
     if if_changed and _has_bytes(path, data):
         return False
+    with atomic_stream(path, durable=durable, after=after) as stream:
+        stream.write(data)
+    return True
+
+
+@contextlib.contextmanager
+def atomic_stream(path: Path, *, durable: bool = True, after: str = "") -> Iterator[BinaryIO]:
+    """A binary stream whose bytes replace `path` when the `with` block ends without error
+    (for files too big to hold in memory, such as a site's zip); see `write_file`."""
     temporary = ""
     try:
         make_folder(path.parent)
         handle, temporary = tempfile.mkstemp(
             prefix=f".{path.name[:_TEMP_NAME_PART]}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            yield stream
             stream.flush()
             if durable:
                 os.fsync(stream.fileno())
@@ -122,7 +134,6 @@ def write_file(path: Path, content: bytes | str, *, durable: bool = True,
     finally:
         if temporary:  # any failure, Ctrl-C included: never leave a partial file behind
             Path(temporary).unlink(missing_ok=True)
-    return True
 
 
 def make_folder(folder: Path) -> None:

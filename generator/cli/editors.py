@@ -16,6 +16,7 @@ from generator.importer.run import import_national
 from generator.importer.scaffold import scaffold
 from generator.load.schema import procedure_schema
 from generator.problems import ThutucError
+from generator.writer import write_file
 
 
 def register(commands: Any) -> None:
@@ -51,8 +52,7 @@ def _import(args: argparse.Namespace, counter: object) -> int:
     text = report.text()
     print(text)
     if args.report:
-        args.report.parent.mkdir(parents=True, exist_ok=True)
-        args.report.write_text(text + "\n", encoding="utf-8")
+        write_file(args.report, text + "\n")
         print(f"Đã ghi báo cáo vào {args.report}.")
     return 0
 
@@ -66,8 +66,7 @@ def _new(args: argparse.Namespace, counter: object) -> int:
 def _schema(args: argparse.Namespace, counter: object) -> int:
     text = json.dumps(procedure_schema(), ensure_ascii=False, indent=2) + "\n"
     if args.output:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(text, encoding="utf-8")
+        write_file(args.output, text)
         print(f"Đã ghi lược đồ JSON vào {args.output}.")
     else:
         print(text, end="")

@@ -36,8 +36,11 @@ from generator.mkdocs import multisite
 from generator.mkdocs.project import build_atomically, load_project, serve
 from generator.problems import ThutucError
 from generator.publish import archive
+from generator.publish.atomic import Terminated, sigterm_unwinds
 from generator.publish.posters import write_posters
 from generator.render.qr import CACHE_DIR, QrCache
+from generator.safe_text import terminal_safe
+from generator.writer import os_error_message
 
 log = logging.getLogger("thutuc")
 
@@ -47,12 +50,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     counter = _setup_logging(args.verbose)
     try:
-        return int(args.run(args, counter) or 0)
+        with sigterm_unwinds():
+            return int(args.run(args, counter) or 0)
     except ThutucError as error:
-        print(error.report(), file=sys.stderr)
+        print(terminal_safe(error.report()), file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        return 130
+    except OSError as error:  # the one place where operating-system errors become a message
+        print(terminal_safe(os_error_message(error, "đọc hoặc ghi")), file=sys.stderr)
+        return 1
+    except (KeyboardInterrupt, Terminated) as stop:
+        print("Đã dừng giữa chừng; không tệp nào bị ghi dở, trang web cũ (nếu có) giữ nguyên.",
+              file=sys.stderr)
+        return 130 if isinstance(stop, KeyboardInterrupt) else 143
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -21,7 +21,6 @@ from generator.load.site import Site
 from generator.problems import Problems
 from generator.translate.exchange import KINDS, Finding, Plan, export_file, plan_import
 from generator.translate.exchange_formats import FORMATS, read_exchange
-from generator.translate.overlay_file import write_atomically
 from generator.translate.recording_status import Scripts
 from generator.translate.stamp import stamp_overlays
 from generator.translate.status import (
@@ -32,6 +31,7 @@ from generator.translate.status import (
     statuses,
     summaries,
 )
+from generator.writer import write_file
 
 # Loads the site of the project named by `-f`, and gives its root folder.
 SiteLoader = Callable[[Path], tuple[Site, Path]]
@@ -156,7 +156,7 @@ def _export(args: argparse.Namespace, load: SiteLoader) -> int:
                           args.output.suffix.lstrip(".") in FORMATS else "csv")
     output = args.output or Path(f"thutuc-{lang}.{fmt}")
     data, rows = export_file(site, root, fmt, lang, args.ids)
-    write_atomically(output, data)
+    write_file(output, data)
     todo = sum(row.missing or row.stale for row in rows)
     drafts = sum(row.fuzzy for row in rows)
     print(f"Đã xuất {len(rows)} đoạn văn bản ({len({r.id for r in rows})} thủ tục, {todo} "
@@ -211,7 +211,7 @@ def _import(args: argparse.Namespace, load: SiteLoader) -> int:
     for line in _findings(shown, plan.findings, ("suggestion", "older", "markup", "comment")):
         print(line)
     for change in plan.changes:
-        write_atomically(change.path, change.text)
+        write_file(change.path, change.text)
         what = [f"{change.added} mới", f"{change.changed} sửa"]
         if change.restamped:
             what.append(f"{change.restamped} ghi dấu lại")

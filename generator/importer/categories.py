@@ -16,6 +16,7 @@ import yaml
 
 from generator.importer.text import one_line
 from generator.load.field_reader import suggest_slug
+from generator.writer import write_file
 
 MAX_LENGTH = 50
 UNKNOWN = "Lĩnh vực khác"  # for records without a field
@@ -63,7 +64,6 @@ class CategoryMap:
         """Append the new categories to categories.yml (created when missing)."""
         if not self.added:
             return
-        self.file.parent.mkdir(parents=True, exist_ok=True)
         text = self.file.read_text(encoding="utf-8") if self.file.is_file() else ""
         if text.strip() in ("", "[]"):
             text = ""
@@ -73,5 +73,5 @@ class CategoryMap:
             entry = yaml.safe_dump([{"id": category_id, "name": name}], allow_unicode=True,
                                    sort_keys=False, width=1000)
             text += entry
-        self.file.write_text(text, encoding="utf-8")
+        write_file(self.file, text)
         self.added = []

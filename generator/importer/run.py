@@ -21,6 +21,7 @@ from generator.importer.record import Converted, convert, field_text, provenance
 from generator.importer.yamlout import dump_procedure
 from generator.load.catalog import CATALOG_FILES, catalog_files
 from generator.problems import Problems
+from generator.writer import write_file
 
 # Only the plain data of existing files is needed here (no line numbers): libyaml is faster.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -107,8 +108,9 @@ def import_national(source: Path, out: Path, today: datetime.date) -> ImportRepo
             entry.status = "không đổi"
             continue
         entry.status = "cập nhật" if found else "mới"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dump_procedure(merged.data), encoding="utf-8")
+        write_file(path, dump_procedure(merged.data), after=(
+            "Tệp cũ vẫn nguyên vẹn; các tệp đã nhập trước tệp này đã được ghi. Nhập lại sau khi "
+            "sửa: những tệp đã ghi sẽ được báo là không đổi."))
     report.new_categories = [f"{cid}: {name}" for cid, name in sorted(categories.added)]
     categories.save()
     return report
@@ -117,7 +119,8 @@ def import_national(source: Path, out: Path, today: datetime.date) -> ImportRepo
 def _read(path: Path, entry: RecordReport) -> dict[str, Any] | None:
     try:
         record = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        # RecursionError: JSON nested deeper than Python can read; only this record is skipped.
         entry.status = "bỏ qua"
         entry.lines.append(f"không đọc được tệp JSON: {error}")
         return None

@@ -19,6 +19,7 @@ from generator import registry
 from generator.importer.ids import base_id
 from generator.load.field_reader import SLUG
 from generator.problems import ThutucError, did_you_mean
+from generator.writer import write_file
 
 HEADER = """\
 # Thủ tục mới, tạo bằng `thutuc new`. Dòng bắt đầu bằng # là chú thích: trang web bỏ qua.
@@ -82,11 +83,10 @@ def scaffold(title: str, category: str, catalog_dir: Path, today: datetime.date)
     path = catalog_dir / category / f"{procedure_id}.yml"
     if path.exists():
         raise ThutucError(f"Tệp {path} đã có; mở tệp đó để sửa, hoặc đặt tên thủ tục khác.")
-    path.parent.mkdir(parents=True, exist_ok=True)
     values = {"id": procedure_id, "title": json.dumps(title, ensure_ascii=False),
               "category": category, "updated": today.isoformat(), "level": "xa"}
     assert set(values) == set(FILLED)
-    path.write_text(scaffold_text(values), encoding="utf-8")
+    write_file(path, scaffold_text(values))
     return path
 
 

@@ -20,6 +20,7 @@ from generator.load.field_reader import SLUG, FieldReader
 from generator.load.yaml_reader import Mapping, load_yaml
 from generator.model import Catalog, Procedure
 from generator.problems import Problems, shown_path
+from generator.writer import write_file
 
 RECORD_NAME = "_published.yml"  # starts with `_`: the catalog loader skips it
 _HEADER = """\
@@ -106,10 +107,10 @@ def write_record(path: Path, record: AddressRecord) -> bool:
     if record.retired:
         data["retired"] = list(record.retired)
     text = _HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=100)
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return False
-    path.write_text(text, encoding="utf-8")
-    return True
+    # The record protects printed QR codes: a write that fails must leave it whole.
+    return write_file(path, text, if_changed=True, after=(
+        "Bản ghi cũ vẫn nguyên vẹn, nhưng các địa chỉ mới của lần tạo trang này chưa được ghi "
+        "vào đó: chạy lại `thutuc build` sau khi sửa."))
 
 
 def checked_record(catalog: Catalog, project_root: Path, problems: Problems) -> AddressRecord:

@@ -8,11 +8,8 @@ hooks with `self.lang` set. Everything about content lives in `site.py` and belo
 
 from __future__ import annotations
 
-import atexit
 import dataclasses
 import logging
-import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,6 +30,7 @@ from generator.mkdocs import theme_setup
 from generator.mkdocs.docs_pages import is_fallback, language_docs, nav_docs
 from generator.problems import CatalogError, ThutucError
 from generator.publish import opendata, service_worker, sitemap
+from generator.publish.atomic import temporary_folder
 from generator.publish.machine_voice import CACHE_DIR as VOICE_CACHE
 from generator.publish.machine_voice import machine_voices
 from generator.publish.print_files import language_files
@@ -108,8 +106,8 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         self.root_site_url = ""
         self.untranslated_docs: set[str] = set()  # hand-written pages shown in Vietnamese
         self.search = IndexFiles(files={}, manifest="")  # this language's, from on_config
-        self._generated_theme = Path(tempfile.mkdtemp(prefix="thutuc-theme-"))
-        atexit.register(shutil.rmtree, self._generated_theme, ignore_errors=True)
+        # Removed at exit; one left by a killed build is removed by the next build.
+        self._generated_theme = temporary_folder("thutuc-theme-")
 
     # Runs before other plugins (search) read the theme language it sets.
     @event_priority(100)
@@ -164,12 +162,14 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
                 cache = Path(config.config_file_path).parent / VOICE_CACHE
                 site = dataclasses.replace(site, recordings=site.recordings
                                            + machine_voices(site, cache))
-            return site
         except CatalogError as error:
             # MkDocs prints a PluginError's message and exits 1, without a traceback.
             raise PluginError("Danh mục thủ tục có lỗi:\n" + error.report()) from None
         except ThutucError as error:
             raise PluginError(error.report()) from None
+        for warning in site.warnings:  # `thutuc check` prints them too
+            log.warning(str(warning))
+        return site
 
     def _site(self) -> Site:
         assert self.site is not None, "on_config loads the site first"

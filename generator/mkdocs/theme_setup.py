@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from generator.writer import write_file
+
 THEME_DIR = Path(__file__).parent / "theme"
 
 _PARTIAL = """{#- Written by thutuc: Material has no interface translation for this language. -#}
@@ -27,12 +29,11 @@ def has_language_partial(theme_dirs: list[str], code: str) -> bool:
 def write_language_partial(folder: Path, code: str) -> None:
     """A Material language partial for `code`, falling back to Vietnamese."""
     target = folder / "partials" / "languages" / f"{code}.html"
-    target.parent.mkdir(parents=True, exist_ok=True)
     # Search keeps Vietnamese word rules: these languages are written in Latin letters with
     # Vietnamese-style diacritics, and lunr has no stemmer for them.
     own = {"language": code, "search.config.lang": "vi"}
-    target.write_text(_PARTIAL.replace("OWN", json.dumps(own, ensure_ascii=False)),
-                      encoding="utf-8")
+    write_file(target, _PARTIAL.replace("OWN", json.dumps(own, ensure_ascii=False)),
+               durable=False)
 
 
 def install(theme_dirs: list[str], has_custom_dir: bool, languages: list[str],

@@ -4,18 +4,17 @@ The site's files sit at the root of the zip, so unpacking it into the portal's f
 the site. The zip is deterministic: entries in sorted path order, every entry with the same
 timestamp (1980-01-01, the earliest a zip can hold) and permissions (rw-r--r--), and no
 folder entries, so the same site gives a byte-identical zip on any machine and file system.
-It is written to a temporary file beside the target and renamed into place only when
-complete: a failed write leaves no partial zip, and an older zip stays as it was.
+It is written through `generator.writer` (a temporary file renamed into place when
+complete): a failed write leaves no partial zip, and an older zip stays as it was.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 import zipfile
 from pathlib import Path
 
 from generator.problems import ThutucError
+from generator.writer import atomic_stream
 
 EPOCH = (1980, 1, 1, 0, 0, 0)
 FILE_MODE = 0o644
@@ -44,27 +43,10 @@ def write_zip(site: Path, target: Path) -> int:
     check_target(site, target)
     site, target = site.resolve(), target.resolve()
     names = site_files(site)
-    temporary: Path | None = None
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, path = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                        dir=target.parent)
-        temporary = Path(path)
-        with os.fdopen(handle, "wb") as stream, \
-                zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name in names:
-                archive.writestr(_entry(name), (site / name).read_bytes())
-        os.chmod(temporary, FILE_MODE)  # mkstemp makes it private; the zip is meant to be shared
-        os.replace(temporary, target)
-    except BaseException as error:  # Ctrl-C included: never leave a partial zip behind
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
-        if not isinstance(error, OSError):
-            raise
-        reason = error.strerror or str(error)
-        raise ThutucError(f"Không ghi được tệp nén {target}: {reason}. Trang web đã tạo xong, "
-                          "chỉ thiếu tệp nén. Cách sửa: chọn thư mục có quyền ghi và còn chỗ "
-                          "trống, rồi chạy lại lệnh.") from error
+    with atomic_stream(target, after="Trang web đã tạo xong, chỉ thiếu tệp nén.") as stream, \
+            zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in names:
+            archive.writestr(_entry(name), (site / name).read_bytes())
     return len(names)
 
 

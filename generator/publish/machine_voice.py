@@ -29,8 +29,8 @@ from generator.load.audio import AudioInfo, read_audio_info
 from generator.load.recordings import Recording
 from generator.load.site import Site
 from generator.problems import ThutucError
-from generator.translate.overlay_file import write_atomically
 from generator.translate.recording_status import Piece, Scripts, script_stamp
+from generator.writer import write_file
 
 LANGUAGES = ("vi",)
 CACHE_DIR = Path(".cache") / "thutuc" / "voice"
@@ -60,7 +60,7 @@ def machine_voices(site: Site, cache_dir: Path) -> tuple[Recording, ...]:
         path = cache_dir / f"{key}.mp3"
         if not path.is_file():
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(path, encode_mp3(*speak(text)))
+            write_file(path, encode_mp3(*speak(text)))
         info = _cached_info(path)
         recordings.append(Recording(procedure.id, VOICE, "", f"{MACHINE}:{procedure.id}", path,
                                     info, key[:8], script_stamp(pieces), voice=MACHINE))
@@ -74,7 +74,7 @@ def _cached_info(path: Path) -> AudioInfo:
         return AudioInfo(**json.loads(facts.read_text(encoding="utf-8")))
     except (OSError, ValueError, TypeError):
         info = read_audio_info(path.read_bytes(), "mp3")
-        write_atomically(facts, json.dumps(dataclasses.asdict(info)))
+        write_file(facts, json.dumps(dataclasses.asdict(info)))
         return info
 
 

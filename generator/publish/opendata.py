@@ -23,6 +23,7 @@ from generator.safe_text import json_text
 from generator.translate.field_paths import field_of, leaves_to_fields, source_leaves
 from generator.translate.resolve import Localized, localized_procedures
 from generator.urls import FILES_DIR, procedure_src
+from generator.writer import write_file
 
 PATH = "data/catalog.json"  # from the site's root
 FORMAT = {"name": "thutuc-catalog", "version": 1}  # bump the version on incompatible changes
@@ -56,8 +57,7 @@ def render(site: Site) -> str:
 def write(site_dir: Path, site: Site) -> Path:
     """Write `data/catalog.json` into the root of the built site and return its path."""
     target = site_dir / PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(render(site).encode("utf-8"))
+    write_file(target, render(site), durable=False)
     return target
 
 

@@ -17,6 +17,7 @@ from generator.problems import ThutucError
 from generator.publish.print_files import print_files
 from generator.render.qr import QrCache
 from generator.urls import POSTER_DIR
+from generator.writer import write_file
 
 PDF_MISSING = ("Cần cài WeasyPrint để tạo tệp PDF: `pip install 'thutuc[pdf]'` (trên Debian/"
                "Ubuntu cần thêm gói `libpango-1.0-0` và `fonts-noto-core`). Không có PDF, vẫn "
@@ -31,8 +32,7 @@ def write_posters(site: Site, out: Path, languages: list[str], directory_urls: b
     for lang in languages:
         for site_path, content in print_files(site, lang, directory_urls, cache):
             target = out / lang / site_path.removeprefix(POSTER_DIR + "/")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+            write_file(target, content, durable=False)
             written.append(target)
             if render is not None:
                 written.append(render(content.decode("utf-8"), target.with_suffix(".pdf")))

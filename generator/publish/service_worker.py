@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.writer import write_file
+
 SOURCE = Path(__file__).parent / "service_worker.js"
 FILENAME = "sw.js"
 
@@ -16,5 +18,5 @@ FILENAME = "sw.js"
 def write(site_dir: Path) -> Path:
     """Write `sw.js` into the root of the built site and return its path."""
     target = site_dir / FILENAME
-    target.write_bytes(SOURCE.read_bytes())
+    write_file(target, SOURCE.read_bytes(), durable=False)
     return target

@@ -15,6 +15,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 from xml.sax.saxutils import quoteattr
 
+from generator.writer import write_file
+
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
@@ -52,9 +54,10 @@ def write(site_dir: Path, site_url: str, prefixes: dict[str, str]) -> None:
     if not site_url or not sitemap.is_file():
         return
     text = render(page_paths(sitemap, site_url), site_url, prefixes)
-    sitemap.write_text(text, encoding="utf-8")
+    write_file(sitemap, text, durable=False)
     # mtime=0: the same site gives the same bytes.
-    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+    write_file(site_dir / "sitemap.xml.gz", gzip.compress(text.encode("utf-8"), mtime=0),
+               durable=False)
     for prefix in prefixes.values():
         if prefix:
             for name in ("sitemap.xml", "sitemap.xml.gz"):

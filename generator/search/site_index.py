@@ -10,6 +10,7 @@ from generator.load.site import Site, strings_for
 from generator.search.index import IndexFiles, SearchDoc, build_index, code_words, content_name
 from generator.translate.resolve import localized_procedures
 from generator.urls import PROCEDURE_DIR
+from generator.writer import write_file
 
 # The search script: the engine, then the search box, as one file. Here, not in theme/assets:
 # MkDocs would copy them there under fixed names; pages load them under a content-hashed one.
@@ -61,6 +62,5 @@ def write_index(index: IndexFiles, site_dir: Path) -> None:
     """Write the index files into `site_dir/search/`, replacing those of an earlier build."""
     folder = site_dir / SEARCH_DIR
     shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
     for name, text in index.files.items():
-        (folder / name).write_text(text, encoding="utf-8")
+        write_file(folder / name, text, durable=False)

@@ -2,15 +2,12 @@
 
 `stamp` changes only the `source:` block of a file and leaves every other byte as it was;
 `import` rewrites a file it changes from its data (keeping the comment lines at the top).
-Files are replaced atomically, so a crash never leaves half a file.
+Files are written through `generator.writer`, so a crash never leaves half a file.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -93,19 +90,3 @@ def _same_but_source(before: str, after: str, stamp: dict[str, str]) -> bool:
         return False
     old.pop("source", None)
     return new.pop("source", None) == stamp and old == new and list(old) == list(new)
-
-
-def write_atomically(path: Path, text: str | bytes) -> None:
-    """Replace `path` with `text` (UTF-8), or with bytes as they are, in one step."""
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text if isinstance(text, bytes) else text.encode("utf-8"))
-        if path.exists():
-            os.chmod(temp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(temp, 0o644)  # noqa: S103 - an ordinary file people and git read
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

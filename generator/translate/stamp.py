@@ -13,8 +13,9 @@ from pathlib import Path
 from generator.load.site import Site
 from generator.problems import Problems
 from generator.translate.field_paths import current_stamp
-from generator.translate.overlay_file import with_stamp, write_atomically
+from generator.translate.overlay_file import with_stamp
 from generator.translate.status import check_targets
+from generator.writer import write_file
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,6 @@ def stamp_overlays(site: Site, project_root: Path, langs: list[str], ids: list[s
         changed = overlay.source != stamp
         if changed:
             path = project_root / overlay.source_file
-            write_atomically(path, with_stamp(path.read_text(encoding="utf-8-sig"), stamp))
+            write_file(path, with_stamp(path.read_text(encoding="utf-8-sig"), stamp))
         result.append(Stamped(overlay.source_file, changed))
     return result

@@ -26,8 +26,8 @@ from generator.load.recordings import (
 )
 from generator.load.site import Site
 from generator.problems import Problems, shown_path
-from generator.translate.overlay_file import write_atomically
 from generator.translate.recording_status import Scripts, script_stamp
+from generator.writer import write_file
 
 
 @dataclass(frozen=True)
@@ -71,9 +71,9 @@ def save_take(site: Site, project_root: Path, procedure_id: str, lang: str, sect
                    if (r.procedure_id, r.lang, r.section) == (procedure_id, lang, section)), None)
     if before is not None:
         _keep_previous(before.path)
-    write_atomically(target, data)
+    write_file(target, data)
     stamp = script_stamp(Scripts(site).part(procedure_id, lang, section))
-    write_atomically(stamp_path(target), write_stamp_text(stamp, today))
+    write_file(stamp_path(target), write_stamp_text(stamp, today))
     recording = read_recording(target, lambda path: shown_path(path, project_root),
                                site.catalog.procedures, tuple(codes), problems)
     if recording is None:
@@ -115,7 +115,7 @@ def stamp_recordings(site: Site, project_root: Path, langs: list[str], ids: list
         changed = scripts.state(recording).state != "fresh"
         if changed:
             stamp = script_stamp(scripts.of(recording))
-            write_atomically(stamp_path(recording.path),
+            write_file(stamp_path(recording.path),
                              write_stamp_text(stamp, recording.recorded))
         result.append(StampedRecording(recording.file, changed))
     return result
