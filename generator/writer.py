@@ -78,13 +78,11 @@ class WriteError(ThutucError):
 
 
 def os_error_message(error: OSError, action: str = "ghi", path: str | os.PathLike[str] = "",
-                     after: str = "") -> str:
-    """`Không <action> được <path>: <reason>. <after> Cách sửa: <fix>.` for an OS error.
-
-    `action` says what was being done ("ghi", "đọc", "tạo thư mục"); `after` what state
-    things are in now (for example that the old file is unchanged).
-    """
-    where = os.fspath(path or error.filename or "")
+                     after: str = "", what: str = "") -> str:
+    """`Không <action> được <what> <path>: <reason>. <after> Cách sửa: <fix>.` for an OS
+    error. `action` says what was being done ("ghi", "đọc"), `what` names the file's kind
+    ("tệp nén"), `after` what state things are in now (the old file is unchanged)."""
+    where = (f"{what} " if what else "") + os.fspath(path or error.filename or "")
     reason, fix = _EXPLAINED.get(error.errno or 0, (
         error.strerror or type(error).__name__,
         "kiểm tra tệp và thư mục này rồi chạy lại lệnh"))
@@ -94,25 +92,27 @@ def os_error_message(error: OSError, action: str = "ghi", path: str | os.PathLik
 
 
 def write_file(path: Path, content: bytes | str, *, durable: bool = True,
-               if_changed: bool = False, after: str = "") -> bool:
+               if_changed: bool = False, after: str = "", what: str = "") -> bool:
     """Replace `path` with `content` (text is written as UTF-8).
 
     `durable` waits until the bytes are on the disk before the rename (for files people keep:
     the catalog, the address record; caches and a site's staging copy do without).
     `if_changed` leaves a file whose bytes are already `content` alone (its time included)
     and returns False. Raises `WriteError` when the file cannot be written; `after` says in
-    that message what state things are left in (by default: the old file is unchanged).
+    that message what state things are left in (by default: the old file is unchanged) and
+    `what` names the kind of file.
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
     if if_changed and _has_bytes(path, data):
         return False
-    with atomic_stream(path, durable=durable, after=after) as stream:
+    with atomic_stream(path, durable=durable, after=after, what=what) as stream:
         stream.write(data)
     return True
 
 
 @contextlib.contextmanager
-def atomic_stream(path: Path, *, durable: bool = True, after: str = "") -> Iterator[BinaryIO]:
+def atomic_stream(path: Path, *, durable: bool = True, after: str = "",
+                  what: str = "") -> Iterator[BinaryIO]:
     """A binary stream whose bytes replace `path` when the `with` block ends without error
     (for files too big to hold in memory, such as a site's zip); see `write_file`."""
     temporary = ""
@@ -130,7 +130,7 @@ def atomic_stream(path: Path, *, durable: bool = True, after: str = "") -> Itera
         temporary = ""
     except OSError as error:
         raise WriteError(os_error_message(error, "ghi", path, after or (
-            "Tệp cũ (nếu có) vẫn giữ nguyên."))) from error
+            "Tệp cũ (nếu có) vẫn giữ nguyên."), what)) from error
     finally:
         if temporary:  # any failure, Ctrl-C included: never leave a partial file behind
             Path(temporary).unlink(missing_ok=True)
@@ -147,8 +147,9 @@ def make_folder(folder: Path) -> None:
         try:
             candidate.mkdir()
         except FileExistsError:
-            if not candidate.is_dir():
-                raise
+            if not candidate.is_dir():  # a file where a folder must go
+                raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR),
+                                         str(candidate)) from None
             continue
         os.chmod(candidate, DIR_MODE)
 

@@ -10,7 +10,9 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from generator.load.field_reader import FieldReader
+from generator.load.yaml_reader import load_yaml
+from generator.problems import Problems
 
 PACKAGED = Path(__file__).parent.parent / "strings"  # generator/strings/LANG.yml
 SOURCE_LANGUAGE = "vi"
@@ -53,10 +55,16 @@ class Strings:
 
 
 def _read(path: Path) -> dict[str, str]:
+    """The strings of one file; `CatalogError` (file, line, fix) when it is broken."""
     if not path.is_file():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
-    return {str(k): str(v) for k, v in data.items() if v is not None}
+    problems = Problems()
+    data = load_yaml(path, path.as_posix(), problems)
+    reader = FieldReader(path.as_posix(), problems)
+    node = reader.mapping(data, data, None, "") if data is not None else None
+    strings = {key: reader.text(node, key) for key in node} if node is not None else {}
+    problems.raise_if_any("chưa tạo trang nào")
+    return {key: text for key, text in strings.items() if text}
 
 
 def load_strings(lang: str, extra_dir: Path | None = None) -> Strings:

@@ -43,7 +43,8 @@ def write_zip(site: Path, target: Path) -> int:
     check_target(site, target)
     site, target = site.resolve(), target.resolve()
     names = site_files(site)
-    with atomic_stream(target, after="Trang web đã tạo xong, chỉ thiếu tệp nén.") as stream, \
+    with atomic_stream(target, after="Trang web đã tạo xong, chỉ thiếu tệp nén.",
+                       what="tệp nén") as stream, \
             zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in names:
             archive.writestr(_entry(name), (site / name).read_bytes())

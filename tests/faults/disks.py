@@ -75,8 +75,11 @@ def can_run_as_nobody() -> bool:
     """True when the tool runs as user `nobody` here (root, and the code readable by all)."""
     if os.geteuid() != 0:
         return False
-    done = subprocess.run([sys.executable, "-c", "import generator"], cwd=ROOT,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True,
-                          preexec_fn=lambda: (os.setgid(NOBODY), os.setuid(NOBODY)),
-                          check=False)
+    try:
+        done = subprocess.run([sys.executable, "-c", "import generator"], cwd=ROOT,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True,
+                              preexec_fn=lambda: (os.setgid(NOBODY), os.setuid(NOBODY)),
+                              check=False)
+    except OSError:  # the interpreter itself is not readable by that user
+        return False
     return done.returncode == 0
