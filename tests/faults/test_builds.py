@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main as cli
+from generator.cli.main import main as cli
 from generator.publish.atomic import build_lock, temporary_folder
 from tests.bad_catalogs.base import Case
 from tests.faults.disks import ROOT, fill, remount_read_only, thutuc, tmpfs
@@ -57,7 +57,7 @@ def test_read_only_output_disk_says_so(tmp_path: Path) -> None:
 
 def test_full_output_disk_keeps_the_old_site(tmp_path: Path) -> None:
     config = project(tmp_path)
-    with tmpfs(tmp_path / "disk", 4096) as disk:
+    with tmpfs(tmp_path / "disk", 65536) as disk:
         assert thutuc("build", "-f", str(config), "-d", str(disk / "site")).returncode == 0
         before = tree(disk / "site")
         fill(disk, leave_bytes=64 * 1024)
@@ -70,7 +70,7 @@ def test_full_output_disk_keeps_the_old_site(tmp_path: Path) -> None:
 
 def test_output_folder_that_is_a_mount_point_is_swapped_inside(tmp_path: Path) -> None:
     config = project(tmp_path)
-    with tmpfs(tmp_path / "site", 8192) as site:
+    with tmpfs(tmp_path / "site", 65536) as site:
         (site / "cu.html").write_text("trang cũ", encoding="utf-8")
         first = thutuc("build", "-f", str(config), "-d", str(site))
         assert first.returncode == 0, first.stderr
