@@ -18,6 +18,7 @@ from pathlib import Path
 from generator.mkdocs.project import build_atomically
 from generator.problems import ThutucError
 from generator.urls import PROCEDURE_DIR
+from generator.writer import os_error_message
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,9 @@ def build_commune(config_file: Path, profile: Path, target: Path,
         build_atomically(config_file, target, offline=offline, profile=profile)
     except ThutucError as error:
         return CommuneBuild(profile.stem, False, "\n".join(errors.messages) or error.report(),
+                            seconds=time.monotonic() - start)
+    except OSError as error:  # a full or read-only disk: said as the command line says it
+        return CommuneBuild(profile.stem, False, os_error_message(error, "đọc hoặc ghi"),
                             seconds=time.monotonic() - start)
     except Exception as error:  # noqa: BLE001 - one commune's crash must not stop the others
         return CommuneBuild(profile.stem, False, f"lỗi không lường trước: "

@@ -66,7 +66,7 @@ class QrCache:
 
     def images(self, data: str) -> QrImages:
         """The code of `data`, from the cache when it is there."""
-        key = hashlib.sha256(f"{_SETTINGS}|{data}".encode()).hexdigest()
+        key = cache_key(data)
         images = self._read(key)
         if images is None:
             images = qr_images(data)
@@ -94,6 +94,11 @@ class QrCache:
         # A read-only or full disk still builds, only without the cache's help.
         with contextlib.suppress(WriteError):
             write_file(path, pack(key, images), durable=False)
+
+
+def cache_key(data: str) -> str:
+    """The name of a code's cache entry: a hash of everything that decides its bytes."""
+    return hashlib.sha256(f"{_SETTINGS}|{data}".encode()).hexdigest()
 
 
 def pack(key: str, images: QrImages) -> bytes:

@@ -21,6 +21,7 @@ import pytest
 
 from generator.cli.main import main as cli
 from generator.publish.atomic import build_lock, temporary_folder
+from generator.urls import SITE_ROOT_NAMES
 from tests.bad_catalogs.base import Case
 from tests.faults.disks import ROOT, fill, remount_read_only, thutuc, tmpfs
 from tests.test_build_safety import tree
@@ -208,3 +209,12 @@ def test_output_path_through_a_file_is_a_message(tmp_path: Path,
     err = capsys.readouterr().err
     assert code == 1
     assert "một phần của đường dẫn là tệp chứ không phải thư mục" in err
+
+
+def test_site_root_names_are_all_reserved_from_language_codes(
+        built: tuple[Path, Path, dict[str, str]]) -> None:
+    """A language code may take no name the site uses at its root (`urls.SITE_ROOT_NAMES`):
+    this build's root holds nothing else besides the languages and hand-written pages."""
+    config, site, _ = built
+    docs = {p.stem for p in (config.parent / "docs").iterdir() if not p.name.startswith(".")}
+    assert set(os.listdir(site)) - {"en"} - docs <= SITE_ROOT_NAMES
