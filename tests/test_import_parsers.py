@@ -18,7 +18,8 @@ def test_channels_rows_with_time_fee_and_note() -> None:
         HEAD + "Trực tuyến5 Ngày làm việcMiễn phí(Theo quy định của Hội đồng nhân dân cấp "
         "tỉnh)Dịch vụ bưu chính5 Ngày làm việcMiễn phíTrực tiếp5 Ngày làm việcMiễn phí")
     assert parsed.channels == [
-        {"type": "online", "duration": "5 ngày làm việc", "fee": "Miễn phí",
+        {"type": "online", "duration": "5 ngày làm việc",
+         "fee": "Theo mức do Hội đồng nhân dân tỉnh quyết định",
          "note": "Theo quy định của Hội đồng nhân dân cấp tỉnh"},
         {"type": "post", "duration": "5 ngày làm việc", "fee": "Miễn phí"},
         {"type": "direct", "duration": "5 ngày làm việc", "fee": "Miễn phí"},
@@ -41,10 +42,10 @@ def test_channels_ambiguous_cells_are_kept_and_reported() -> None:
     parsed = parse_channels(HEAD + "Trực tuyến120 VNĐ(20.000 vnđ /tờ khai)Trực tiếp1Miễn phí")
     assert parsed.channels[0] == {"type": "online", "note": "120 VNĐ 20.000 vnđ /tờ khai"} \
         or parsed.channels[0]["note"].startswith("120 VNĐ")
-    assert parsed.channels[1] == {"type": "direct", "duration": "1", "fee": "Miễn phí"}
-    assert len(parsed.unparsed) == 2
+    assert parsed.channels[1] == {"type": "direct", "fee": "Miễn phí"}
+    assert parsed.bare == {"direct": "1"}
+    assert len(parsed.unparsed) == 1
     assert "dính liền '120 VNĐ'" in parsed.unparsed[0]
-    assert "không có đơn vị" in parsed.unparsed[1]
 
 
 def test_channels_text_that_is_not_a_row_is_reported() -> None:
@@ -79,10 +80,11 @@ def test_documents_remark_opening_a_section_is_not_pinned_to_the_previous_sectio
         "1 bản chính")
     assert parsed.items == [
         {"name": "Tờ khai.", "originals": 1, "note": "Giấy tờ phải nộp"},
-        {"name": "Trường hợp giấy tờ tùy thân là thẻ căn cước thì chỉ cần cung cấp số định "
-                 "danh.", "note": "Giấy tờ phải xuất trình"},
         {"name": "Giấy tờ tùy thân.", "originals": 1, "note": "Giấy tờ phải xuất trình"},
     ]
+    # Opening its section without a count, it is about the whole file: a remark.
+    assert parsed.remarks == ["Trường hợp giấy tờ tùy thân là thẻ căn cước thì chỉ cần cung "
+                              "cấp số định danh."]
 
 
 def test_documents_count_inside_a_name_is_not_a_row_end() -> None:
@@ -148,12 +150,16 @@ def test_steps_from_lines_and_bullets() -> None:
     steps = parse_steps("Bước 1: Người yêu cầu nộp hồ sơ.\nBước 2: Công chức kiểm tra hồ sơ:\n"
                         "+ Nếu đủ, viết giấy hẹn;\n+ Nếu thiếu, hướng dẫn bổ sung.\n"
                         "- Trả kết quả.")
+    # Numbered steps: only "Bước N" starts a step, so "- Trả kết quả." stays in step 2.
     assert steps == [
-        {"title": "Bước 1: Người yêu cầu nộp hồ sơ."},
-        {"title": "Bước 2", "text": "Công chức kiểm tra hồ sơ:\n\n- Nếu đủ, viết giấy hẹn;\n"
-                                    "- Nếu thiếu, hướng dẫn bổ sung."},
-        {"title": "Trả kết quả."},
+        {"title": "Người yêu cầu nộp hồ sơ."},
+        {"title": "Công chức kiểm tra hồ sơ",
+         "text": "Công chức kiểm tra hồ sơ:\n\n- Nếu đủ, viết giấy hẹn;\n"
+                 "- Nếu thiếu, hướng dẫn bổ sung.\n- Trả kết quả."},
     ]
+    # Without numbers, a bullet starts a step and "+" lines belong to the one above.
+    assert parse_steps("- Nộp hồ sơ.\n+ Bản chính.\n- Trả kết quả.") == [
+        {"title": "Nộp hồ sơ", "text": "- Bản chính."}, {"title": "Trả kết quả."}]
     assert parse_steps("Không có thông tin") == []
     assert paragraphs("1. Có hộ khẩu\n2. Đủ tuổi") == "1\\. Có hộ khẩu\n\n2\\. Đủ tuổi"
 

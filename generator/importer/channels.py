@@ -26,6 +26,20 @@ _AMOUNT = re.compile(r"(\d[\d.,]*)\s*(?:VNĐ|Việt Nam Đồng|đồng)")
 # Amounts are written as the site writes them (`20.000 đồng`, 0: `Miễn phí`).
 _VIETNAMESE = load_strings(SOURCE_LANGUAGE)
 _NO_TIME = ("Không phải trả kết quả cho người nộp thuế", "Không quy định", NO_INFO, "Không")
+# A description that opens with the time limit ("04 ngày làm việc, kể từ ngày nhận đủ hồ sơ"),
+# for a row whose time cell is empty.
+_NOTE_TIME = re.compile(r"^(?:Trong thời hạn |Chậm nhất (?:là )?|Tối đa )?\d+\s*"
+                        r"(?:ngày làm việc|ngày|giờ làm việc|giờ|tháng)\b[^.;]*", re.I)
+# A description saying the amount is set elsewhere (by the provincial council, by the law on
+# fees): then "Miễn phí" in the fee cell is the portal's placeholder, not a promise.
+_FEE_SET_ELSEWHERE = re.compile(
+    r"(?:mức (?:lệ )?phí|mức thu|lệ phí)[^.]*?(?:do|theo)[^.]*?(?:Hội đồng nhân dân|HĐND)"
+    r"|mức thu[^.]*?quy định tại (?:Thông tư|Nghị định|Nghị quyết|Quyết định)"
+    r"|^\W*Theo (?:quy định|mức thu)[^.]*?(?:Hội đồng nhân dân|HĐND|Luật phí và lệ phí)"
+    r"|^\W*Thông tư số [^.]*? quy định mức thu", re.I)
+_COUNCIL = re.compile(r"Hội đồng nhân dân|HĐND")
+FEE_BY_COUNCIL = "Theo mức do Hội đồng nhân dân tỉnh quyết định"
+FEE_BY_LAW = "Theo quy định về phí, lệ phí"
 
 
 @dataclass
@@ -36,6 +50,14 @@ class Channels:
     channels: list[dict[str, str]] = field(default_factory=list)
     amounts: dict[str, int] = field(default_factory=dict)
     unparsed: list[str] = field(default_factory=list)
+    # Times given as a bare number ("5", the unit lost), by channel type: the record's own
+    # text may say the unit (`with_units`); a number alone is never published.
+    bare: dict[str, str] = field(default_factory=dict)
+
+
+def fee_set_elsewhere(note: str) -> bool:
+    """Whether a channel's description says the fee is set by law or by the council."""
+    return bool(_FEE_SET_ELSEWHERE.search(note))
 
 
 def parse_channels(text: str) -> Channels:
@@ -67,10 +89,16 @@ def _row(kind: str, cells: str, result: Channels) -> None:
             notes.append(inner)
     if rest.strip(" -"):
         notes.append(rest.strip(" -"))
+    note = " ".join(notes)
+    if not duration and kind not in result.bare and (time := _NOTE_TIME.match(note)):
+        channel["duration"] = time[0].strip(" ,")
+        note = note[time.end():].strip(" .;,")
+    if fee == "Miễn phí" and fee_set_elsewhere(note):
+        fee = FEE_BY_COUNCIL if _COUNCIL.search(note) else FEE_BY_LAW
     if fee:
         channel["fee"] = fee
-    if notes:
-        channel["note"] = " ".join(notes)
+    if note:
+        channel["note"] = note
     result.channels.append(channel)
 
 
@@ -82,8 +110,8 @@ def _duration(cells: str, kind: str, result: Channels) -> tuple[str, str]:
                                "không tách được; ghi lại vào ghi chú")
         return "", f"({match[0]})" + cells[match.end():]
     if match := _BARE_NUMBER.match(cells):
-        result.unparsed.append(f"{kind}: thời gian {match[1]!r} không có đơn vị")
-        return match[1], cells[match.end():]
+        result.bare[kind] = match[1]
+        return "", cells[match.end():]
     for phrase in _NO_TIME:
         if cells.startswith(phrase):
             informative = phrase not in (NO_INFO, "Không")
@@ -103,6 +131,23 @@ def _fee(cells: str, kind: str, result: Channels) -> tuple[str, str]:
             return _VIETNAMESE.money(amount), cells[match.end():]
         result.unparsed.append(f"{kind}: số tiền {match[1]!r} không đọc được")
     return "", cells
+
+
+def with_units(result: Channels, text: str) -> None:
+    """Give each bare-number time the unit the record's own `text` uses with that number
+    (`5` and "05 ngày làm việc" in the steps); report the ones no text explains."""
+    for kind, number in result.bare.items():
+        units = {match[1].lower() for match in re.finditer(
+            rf"(?<![\d.,/])0*{int(number)}\s*(ngày làm việc|ngày|giờ làm việc|giờ|tháng)\b",
+            text, re.I)}
+        channel = next(c for c in result.channels if c["type"] == kind)
+        if len(units) == 1:
+            channel["duration"] = f"{number} {units.pop()}"
+            result.unparsed.append(f"{kind}: thời gian {number!r} không có đơn vị; lấy đơn vị "
+                                   f"từ nội dung bản ghi: {channel['duration']!r}")
+        else:
+            result.unparsed.append(f"{kind}: thời gian {number!r} không có đơn vị, không đoán "
+                                   "được; không ghi thời hạn cho cách nộp này")
 
 
 def _parenthesis(text: str) -> tuple[str, str]:

@@ -1,9 +1,15 @@
-"""Parse the documents table (thành phần hồ sơ): names, blank forms and counts.
+"""Parse the documents table (thành phần hồ sơ): names, blank forms, counts and cases.
 
 Columns Tên giấy tờ / Mẫu đơn, tờ khai / Số lượng, glued, in one or more sections each
 opened by the header (`* Giấy tờ phải nộp:Tên giấy tờMẫu đơn, tờ khaiSố lượng- Tờ khai...1
 bản chính- Giấy chứng sinh...1 bản chính* Giấy tờ phải xuất trình:Tên giấy tờ...`). A row
 ends at its count; a count quoted inside a name is followed by a space and a lowercase word.
+
+Not every row is a document a citizen brings: a section "Lưu ý", a row "Lưu ý: ...", and a
+row without any count that opens a section with "Trường hợp..." are remarks about the file as
+a whole (`Documents.remarks`); a row ending in ":" ("Đối với giấy tờ nộp trực tiếp:") is the
+heading of the rows after it. The case a document is for ("Trường hợp...", "Nếu...", "Đối
+với...", or "... nếu cha, mẹ đã đăng ký kết hôn") becomes its `when`.
 """
 
 from __future__ import annotations
@@ -22,12 +28,27 @@ _COUNT = re.compile(r"(\d+)\s*bản\s*(chính|sao|chụp)(?:\s*,\s*(\d+)\s*bản
 _FORM = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _\-.,]*\.(?:docx?|pdf|xlsx?|rtf|odt|zip|rar)$",
                    re.I)
 _NOTE_ROW = re.compile(r"^\*?\s*(?:Trường hợp|Lưu ý|Ghi chú|Chú ý)", re.I)
+_REMARK = re.compile(r"^\W*(?:Lưu ý|Ghi chú|Chú ý)\b", re.I)
+_CASE_WORDS = r"(?:Trường hợp|Nếu|Đối với)"
+_LEADING_CASE = re.compile(rf"^({_CASE_WORDS}\s.+?)(?:\s*:\s+|,\s+|\s+thì\s+|"
+                           r"\s+(?=phải\s+(?:có|nộp|xuất trình|kèm)\s))", re.I)
+# What the rest of a leading case starts with before the document's own name.
+_VERB = re.compile(r"^(?:thì\s+)?(?:phải\s+|cần\s+)?"
+                   r"(?:có|nộp|xuất trình|nộp thêm|kèm theo|bổ sung)?\s*(?:thêm\s+)?", re.I)
+_TRAILING_CASE = re.compile(r"\s+\(?((?:trong|đối với)\s+trường hợp\s|nếu\s|đối với\s)", re.I)
+_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+# Words of a row ending in ":" that introduces the rows after it rather than naming a document.
+_HEADING = re.compile(rf"^\W*{_CASE_WORDS}\s|\b(?:gồm|bao gồm|sau đây|sau|cụ thể|bổ sung|"
+                      r"tương ứng|như sau)\W*:$", re.I)
+MIN_NAME = 8  # characters: a shorter rest is not a document's name, so no case is split off
 
 
 @dataclass
 class Documents:
     items: list[dict[str, Any]] = field(default_factory=list)
     unparsed: list[str] = field(default_factory=list)
+    # Remarks about the whole file (a "Lưu ý" section...), in the table's order.
+    remarks: list[str] = field(default_factory=list)
 
 
 def parse_documents(text: str) -> Documents:
@@ -44,7 +65,9 @@ def parse_documents(text: str) -> Documents:
     chunks = body.split(HEADER)
     section = _section_title(chunks[0])
     for index, chunk in enumerate(chunks[1:], start=1):
+        first = len(result.items)
         tail = _rows(chunk, section, result)
+        _apply_headings(result, first)
         if index < len(chunks) - 1:
             section = _section_title(tail)
         elif tail:
@@ -91,7 +114,15 @@ def _add(cell: str, counts: dict[str, int], section: str, result: Documents,
     if not name:
         result.unparsed.append("một hàng có số lượng nhưng không có tên giấy tờ")
         return
-    if not any(counts.values()) and _NOTE_ROW.match(name) and remark_ok:
+    uncounted = not any(counts.values())
+    if _REMARK.match(section) or _REMARK.match(name):
+        result.remarks.append((_REMARK.sub("", name) if _REMARK.match(name) else name)
+                              .strip(" :-"))
+        return
+    if uncounted and _NOTE_ROW.match(name):
+        if not remark_ok:  # opening its section: about the whole file, not one document
+            result.remarks.append(name)
+            return
         previous = result.items[-1]  # a remark about the row above, not a document
         previous["note"] = join_sentences(previous.get("note", ""), name)
         return
@@ -99,7 +130,69 @@ def _add(cell: str, counts: dict[str, int], section: str, result: Documents,
     document.update({key: value for key, value in counts.items() if value})
     if notes:
         document["note"] = join_sentences(*notes)
+    if not name.endswith(":"):  # a heading's case is for the rows after it
+        _split_case(document)
     result.items.append(document)
+
+
+def _split_case(document: dict[str, Any]) -> None:
+    """Move the case a document is for from its name to `when`, and the sentences after the
+    name's first to `note`: "Giấy chứng nhận kết hôn nếu cha, mẹ đã đăng ký kết hôn. Trường
+    hợp ... thì không phải xuất trình." -> name, when and note."""
+    name = document["name"]
+    first, *others = _SENTENCE.split(name, maxsplit=1)
+    when = ""
+    if (lead := _LEADING_CASE.match(first)) and \
+            len(rest := _VERB.sub("", first[lead.end():], count=1)) >= MIN_NAME:
+        when, first = lead[1].strip(), rest[0].upper() + rest[1:]
+    elif (trail := _TRAILING_CASE.search(first)) and trail.start() >= MIN_NAME and \
+            ";" not in first and " thì " not in first[trail.start():]:
+        # Only a plain "X nếu Y": "A; trường hợp B thì C" lists alternatives, not a case.
+        opened = first[trail.start():].lstrip().startswith("(")
+        close = first.find(")", trail.end()) if opened else -1
+        if close >= 0:  # "Tờ khai (nếu có) ban hành kèm theo...": the rest stays the name
+            when = first[trail.start(1):close]
+            first = f"{first[:trail.start()].rstrip()} {first[close + 1:].lstrip()}".strip()
+        else:
+            when = first[trail.start():].strip(" ().;")
+            first = first[:trail.start()].rstrip(" ,;(")
+    if not when:
+        return
+    document["name"] = first.rstrip(" ;,")
+    document["when"] = when.rstrip(" .;,")
+    if others:
+        document["note"] = join_sentences(document.get("note", ""), *others)
+
+
+def _apply_headings(result: Documents, first: int) -> None:
+    """Turn the rows ending in ":" of one section (from index `first`) into the heading of
+    the rows after them: a case ("Đối với giấy tờ gửi kèm nếu nộp trực tuyến:") becomes their
+    `when`, other words start their note; a heading with no row after it is a remark."""
+    items = result.items[first:]
+    kept: list[dict[str, Any]] = []
+    heading, used = "", False
+    for item in items:
+        name = item["name"].rstrip()
+        if name.endswith(":") and not _HEADING.search(name):
+            item["name"] = name.rstrip(" :")  # "Hóa đơn thương mại (nếu có):" is a document
+            _split_case(item)
+        elif name.endswith(":"):
+            if heading and not used:
+                result.remarks.append(heading)
+            heading, used = name.rstrip(" :"), False
+            continue
+        if heading:
+            used = True
+            if re.match(_CASE_WORDS, heading, re.I) and "when" not in item:
+                item["when"] = heading
+            elif re.match(_CASE_WORDS, heading, re.I):
+                item["when"] = f"{heading}; {item['when'][0].lower()}{item['when'][1:]}"
+            else:
+                item["note"] = join_sentences(heading, item.get("note", ""))
+        kept.append(item)
+    if heading and not used:
+        result.remarks.append(heading)
+    result.items[first:] = kept
 
 
 def join_sentences(*parts: str) -> str:

@@ -19,9 +19,14 @@ MAX_LENGTH = 60
 _PREFIX = re.compile(r"^\s*thủ tục\s*[:\-–]?\s*", re.I)
 
 
+def strip_prefix(title: str) -> str:
+    """A title without its leading "Thủ tục" (`Thủ tục đăng ký...` -> `đăng ký...`)."""
+    return _PREFIX.sub("", title) or title
+
+
 def base_id(title: str, code: str) -> str:
     """The slug of a title, without "Thủ tục", at most MAX_LENGTH characters."""
-    slug = suggest_slug(_PREFIX.sub("", title))
+    slug = suggest_slug(strip_prefix(title))
     if slug == "ma-thu-tuc":  # nothing usable in the title
         return "thu-tuc-" + code_slug(code)
     if len(slug) > MAX_LENGTH:

@@ -28,6 +28,10 @@ _SHORT_TITLE = re.compile(r"^(?:Bộ luật|Luật|Nghị định|Thông tư(?: 
                           r"Nghị quyết|Pháp lệnh|Chỉ thị|Văn bản hợp nhất)(?: số)?$", re.I)
 
 
+_CELL_WORDS = re.compile(r"(?<=\S)(?:Bộ luật|Luật|Nghị định|Thông tư(?: liên tịch)?|Quyết định|"
+                         r"Nghị quyết|Pháp lệnh|Chỉ thị)(?: số)?$")
+
+
 @dataclass
 class LegalBasis:
     items: list[str] = field(default_factory=list)
@@ -48,7 +52,8 @@ def parse_legal_basis(text: str) -> LegalBasis:
     rows: list[tuple[str, str]] = []
     start = 0
     for match in _CODE.finditer(body):
-        if not _ends_row(body, match):
+        if body[match.start() - 1:match.start()] == "/" or not _ends_row(body, match):
+            # Never a number from inside a date ("ngày 04/5/2020" holds no code "5/2020").
             continue
         title = body[start:match.start()].strip(" ;,")
         if not title and rows:  # the number cell repeats a title that ended in the number
@@ -58,7 +63,7 @@ def parse_legal_basis(text: str) -> LegalBasis:
         start = match.end()
     rest = body[start:].strip(" ;,")
     seen: set[str] = set()
-    for title, code in rows:
+    for title, code in _joined(rows):
         if code not in seen:
             seen.add(code)
             result.items.append(_entry(title, code))
@@ -66,6 +71,26 @@ def parse_legal_basis(text: str) -> LegalBasis:
         result.items.append(rest)
         result.unparsed.append(f"không tìm thấy số hiệu văn bản cho {rest!r}; giữ nguyên")
     return result
+
+
+def _joined(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Rows with the portal's cut number cells mended: a cell that is only the beginning of
+    a number ("24/2024" for "24/2024/QĐ-UBND") takes the full number from its title, or
+    belongs to the row before, whose number it begins."""
+    out: list[tuple[str, str]] = []
+    for title, code in rows:
+        fuller = [m[0] for m in _CODE.finditer(title) if m[0].startswith(code + "/")]
+        if fuller:
+            out.append((title, fuller[0]))
+        elif out and out[-1][1].startswith(code + "/"):
+            previous_title, previous_code = out.pop()
+            if re.fullmatch(r"[A-ZĐ]{0,5}", title):  # "TT29/2025": only a repeat
+                out.append((previous_title, previous_code))
+            else:
+                out.append((f"{previous_title} {previous_code} {title}".strip(), previous_code))
+        else:
+            out.append((title, code))
+    return out
 
 
 def _ends_row(body: str, match: re.Match[str]) -> bool:
@@ -88,5 +113,6 @@ def _entry(title: str, code: str) -> str:
     if _SHORT_TITLE.match(title):
         return f"{title} {code}"
     if code in title:
-        return title
+        # The number cell said "Thông tư số 263/2016/TT-BTC", glued after the title.
+        return _CELL_WORDS.sub("", title).strip()
     return f"{title} ({code})"

@@ -13,11 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.importer.channels import parse_channels
+from generator.importer.channels import parse_channels, with_units
 from generator.importer.documents import parse_documents
+from generator.importer.ids import strip_prefix
 from generator.importer.legal import parse_legal_basis
-from generator.importer.result import parse_result
-from generator.importer.steps import paragraphs, parse_steps
+from generator.importer.result import parse_result, split_tail
+from generator.importer.steps import paragraphs, parse_steps, to_markdown
 from generator.importer.text import clean, one_line, split_list
 from generator.load.field_reader import is_web_url
 
@@ -26,6 +27,9 @@ EXTRA_FIELDS = ("so_quyet_dinh", "loai_thu_tuc", "cap_thuc_hien", "co_quan_co_th
                 "dia_chi_tiep_nhan", "co_quan_duoc_uy_quyen", "co_quan_phoi_hop",
                 "thu_tuc_lien_quan")
 MISSING = "Chưa có thông tin"
+REMARKS_HEADING = "**Lưu ý về hồ sơ:**"
+# A summary names the applicants only when they are few and short enough for one sentence.
+MAX_APPLICANTS, MAX_APPLICANT_LENGTH = 3, 40
 _LEVELS = (("Cấp tỉnh", "tinh"), ("Cấp xã", "xa"))
 
 
@@ -58,20 +62,29 @@ def convert(record: dict[str, Any], category: str) -> Converted:
     levels = [slug for name, slug in _LEVELS if name in text("cap_thuc_hien")]
     if levels:
         data["level"] = levels[0] if len(levels) == 1 else levels
-    data["summary"] = _summary(title, applicants, agency)
+    data["summary"] = _summary(title, applicants)
     if applicants:
         data["applicants"] = applicants
     if agency:
         data["agency"] = agency
-    if conditions := paragraphs(text("yeu_cau_dieu_kien")):
-        data["conditions"] = conditions
+    conditions_text, keywords = split_tail(text("yeu_cau_dieu_kien"))
     documents = parse_documents(text("thanh_phan_ho_so"))
+    conditions = paragraphs(conditions_text)
+    if documents.remarks:
+        # Remarks of the documents table are about the file as a whole: under the
+        # conditions, not as documents a citizen would tick off.
+        remarks = to_markdown([f"- {remark}" for remark in documents.remarks])
+        conditions = "\n\n".join(filter(None, (conditions, REMARKS_HEADING, remarks)))
+    if conditions:
+        data["conditions"] = conditions
     data["documents"] = documents.items
     _note(out, "thanh_phan_ho_so", documents.unparsed, text)
     data["steps"] = parse_steps(text("trinh_tu_thuc_hien"))
     if not data["steps"]:
         out.report.append("trinh_tu_thuc_hien: cổng không ghi trình tự thực hiện")
     channels = parse_channels(text("cach_thuc_thuc_hien"))
+    with_units(channels, "\n".join(text(key) for key in (
+        "cach_thuc_thuc_hien", "trinh_tu_thuc_hien", "yeu_cau_dieu_kien", "ket_qua_xu_ly")))
     if channels.channels:
         data["channels"] = channels.channels
     _note(out, "cach_thuc_thuc_hien", channels.unparsed, text)
@@ -86,8 +99,8 @@ def convert(record: dict[str, Any], category: str) -> Converted:
     if legal.items:
         data["legal_basis"] = legal.items
     _note(out, "can_cu_phap_ly", legal.unparsed, text)
-    if result.keywords:
-        data["keywords"] = result.keywords
+    if keywords := list(dict.fromkeys([*result.keywords, *keywords])):
+        data["keywords"] = keywords
     for key in EXTRA_FIELDS:
         value = clean(text(key))
         if value and not (key == "co_quan_co_tham_quyen" and one_line(value) == agency):
@@ -102,14 +115,22 @@ def _note(out: Converted, key: str, unparsed: list[str], text: Callable[[str], s
         out.extra[key] = clean(text(key))
 
 
-def _summary(title: str, applicants: list[str], agency: str) -> str:
-    """A plain sentence built only from the record's own facts (editors should rewrite it)."""
-    sentence = title[0].upper() + title[1:] + "."
-    if applicants:
-        sentence += " Người thực hiện: " + ", ".join(applicants) + "."
-    if agency:
-        sentence += " Cơ quan giải quyết: " + agency.rstrip(".") + "."
-    return sentence
+def _summary(title: str, applicants: list[str]) -> str:
+    """One plain sentence built only from the record's own facts, saying who it is for
+    rather than repeating the title (editors should rewrite it in their own words)."""
+    action = _lower_first(strip_prefix(title).rstrip(" ."))
+    who = [_lower_first(a) for a in applicants]
+    if who and len(who) <= MAX_APPLICANTS and all(len(a) <= MAX_APPLICANT_LENGTH for a in who):
+        people = who[0] if len(who) == 1 else ", ".join(who[:-1]) + " hoặc " + who[-1]
+        return f"Dành cho {people} cần {action}."
+    return f"Hướng dẫn {action}: giấy tờ cần chuẩn bị, các bước, thời hạn và lệ phí."
+
+
+def _lower_first(text: str) -> str:
+    """`Đăng ký khai sinh` -> `đăng ký khai sinh`; an abbreviation (`UBND`, `HTX`) stays."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def _duration(channels: list[dict[str, str]], out: Converted) -> str:

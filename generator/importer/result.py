@@ -28,6 +28,17 @@ class Result:
     removed: str = ""  # the page furniture cut off, for the report
 
 
+def split_tail(text: str) -> tuple[str, list[str]]:
+    """A field without the page's "Từ khóa... Mô tả..." tail that the collector sometimes
+    glued to it (conditions), and the keywords that tail held."""
+    tail = _TAIL.search(text or "")
+    if not tail:
+        return text, []
+    description = one_line(tail["description"])
+    kept = (text[:tail.start()] + ("\n" + description if description else "")).strip()
+    return kept, split_list(tail["keywords"])
+
+
 def parse_result(text: str) -> Result:
     """The result text (several results joined by `; `), keywords and the cut-off tail."""
     body = one_line(text)

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from generator.importer.artefacts import CLASSES, artefacts
 from generator.importer.categories import CategoryMap
 from generator.importer.ids import assign_ids
 from generator.importer.merge import merge
@@ -34,6 +35,7 @@ class RecordReport:
     procedure_id: str = ""
     status: str = ""  # mới | cập nhật | không đổi | bỏ qua
     lines: list[str] = field(default_factory=list)
+    artefacts: list[str] = field(default_factory=list)  # ids of `artefacts.CLASSES` shown
 
 
 @dataclass
@@ -53,11 +55,26 @@ class ImportReport:
                              f"[{record.status}]")
                 lines += [f"  - {line}" for line in record.lines]
         noted = sum(1 for r in self.records if r.lines)
+        lines += self.artefact_lines()
         lines.append(f"Đã đọc {len(self.records)} bản ghi: {self.count('mới')} mới, "
                      f"{self.count('cập nhật')} cập nhật, {self.count('không đổi')} không đổi, "
                      f"{self.count('bỏ qua')} bỏ qua; {noted} bản ghi có phần chưa đọc được; "
                      f"{len(self.new_categories)} lĩnh vực mới.")
         return "\n".join(lines)
+
+
+    def artefact_lines(self) -> list[str]:
+        """How many imported records still show each class of the portal's leftovers."""
+        read = [r for r in self.records if r.status != "bỏ qua"]
+        if not read:
+            return []
+        shown = sum(1 for r in read if r.artefacts)
+        lines = [f"Dấu vết của bảng cổng còn lại: {shown}/{len(read)} bản ghi "
+                 f"({100 * shown / len(read):.1f}%)"]
+        for kind in CLASSES:
+            count = sum(1 for r in read if kind.id in r.artefacts)
+            lines.append(f"  - {kind.id}: {count} ({kind.label})")
+        return lines
 
 
 @dataclass
@@ -89,6 +106,9 @@ def import_national(source: Path, out: Path, today: datetime.date) -> ImportRepo
         category = categories.category_for(field_text(record, "linh_vuc"))
         result = convert(record, category)
         entry.lines += result.report
+        entry.artefacts = artefacts(result.data)
+        if entry.artefacts:
+            entry.lines.append("còn dấu vết của bảng cổng: " + ", ".join(entry.artefacts))
         converted.append((entry, result, field_text(record, "detail_url").strip()))
     ids = assign_ids({c.code: c.data["title"] for _, c, _ in converted if c.code not in existing},
                      taken)

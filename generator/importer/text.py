@@ -30,8 +30,18 @@ def unbullet(text: str) -> str:
 
 
 def split_list(text: str) -> list[str]:
-    """A comma-separated list of names, as the portal writes applicants."""
-    return [part.strip(" .;") for part in one_line(text).split(",") if part.strip(" .;")]
+    """A comma-separated list of names, as the portal writes applicants; a comma inside
+    parentheses belongs to its name (`Tổ chức (không bao gồm doanh nghiệp, HTX)`)."""
+    parts, depth, current = [], 0, ""
+    for char in one_line(text):
+        depth += {"(": 1, ")": -1}.get(char, 0) if depth or char == "(" else 0
+        if char == "," and depth <= 0:
+            parts.append(current)
+            current, depth = "", 0
+        else:
+            current += char
+    parts.append(current)
+    return [part.strip(" .;") for part in parts if part.strip(" .;")]
 
 
 def format_amount(digits: str) -> int | None:
