@@ -106,8 +106,13 @@ def test_new_scaffold_names_each_missing_field_then_passes(tmp_path: Path, capsy
     errors = capsys.readouterr().err.splitlines()
     lines = text.splitlines()
     shown = "procedures/ho-tich/dang-ky-tam-tru.yml"
-    expected = [f"{shown}:{lines.index(key + ':') + 1}: {key}: thiếu trường bắt buộc `{key}`. "
-                f"Cách sửa: thêm dòng `{key}: ...`."
+    # The lines are there, only the values are missing: the message says so, and how to
+    # fill a list.
+    fill = {key: f"điền giá trị ngay sau `{key}:`." for key in ("summary", "duration", "result")}
+    fill.update({key: f"thêm ít nhất một mục dưới `{key}:`, mỗi mục một dòng bắt đầu bằng `- `."
+                 for key in ("documents", "steps")})
+    expected = [f"{shown}:{lines.index(key + ':') + 1}: {key}: trường bắt buộc `{key}` đang để "
+                f"trống. Cách sửa: {fill[key]}"
                 for key in ("summary", "documents", "steps", "duration", "result")]
     assert errors == [*expected, "Tìm thấy 5 lỗi; chưa tạo trang nào."]
     filled = (text.replace("\nsummary:\n", "\nsummary: Đăng ký nơi tạm trú.\n")

@@ -93,18 +93,30 @@ class FieldReader:
                 self.report(node, key, join(path, key), f"khoá `{key}` không có trong định dạng.",
                             fix)
 
-    def require(self, node: Mapping, path: str, keys: Iterable[str]) -> None:
-        keys = list(keys)
+    def require(self, node: Mapping, path: str, keys: Iterable[str],
+                lists: Iterable[str] = ()) -> None:
+        """Report required keys that are missing or present without a value; `lists` are
+        the keys whose value is a list, which must have at least one item."""
+        keys, lists = list(keys), set(lists)
         for key in keys:
             if key not in node and difflib.get_close_matches(key, [k for k in node
                                                                    if k not in keys],
                                                              n=1, cutoff=0.8):
                 continue  # misspelt: `known_keys` already says "did you mean `key`?"
-            if key not in node or node[key] is None or node[key] == "":
-                # An empty key (`summary:`) is pointed at itself; a missing one at its mapping.
-                self.report(node, key if key in node else None, join(path, key),
-                            f"thiếu trường bắt buộc `{key}`.",
-                            f"thêm dòng `{key}: ...`.")
+            item = f"thêm ít nhất một mục dưới `{key}:`, mỗi mục một dòng bắt đầu bằng `- `."
+            value = node.get(key)
+            if key not in node:
+                self.report(node, None, join(path, key), f"thiếu trường bắt buộc `{key}`.",
+                            f"thêm `{key}:` rồi các mục bên dưới, mỗi mục một dòng `- ...`."
+                            if key in lists else f"thêm dòng `{key}: ...`.")
+            elif value is None or (isinstance(value, str) and not value.strip()):
+                # The line is there: only its value is missing (the scaffold leaves it so).
+                self.report(node, key, join(path, key), f"trường bắt buộc `{key}` đang để trống.",
+                            item if key in lists else f"điền giá trị ngay sau `{key}:`.")
+            elif key in lists and isinstance(value, Sequence) and not isinstance(value, str) \
+                    and len(value) == 0:
+                self.report(node, key, join(path, key),
+                            f"danh sách bắt buộc `{key}` đang trống (`[]`).", item)
 
     def text(self, node: Mapping, key: str, path: str = "") -> str:
         """A text field, exactly as typed (`code: 1.000080` is "1.000080", `title: no` "no")."""

@@ -59,7 +59,8 @@ def read_procedure(data: Any, reader: FieldReader, project_root: Path) -> Proced
     if node is None:
         return None
     reader.known_keys(node, "", registry.procedure_keys())
-    reader.require(node, "", registry.required_keys())
+    reader.require(node, "", registry.required_keys(),
+                   lists=tuple(f.key for f in registry.fields() if f.kind == "items"))
     updated = reader.date(node, "updated")
     procedure_id = reader.slug(node, "id")
     if not procedure_id or updated is None:

@@ -122,6 +122,17 @@ CASES = [
             'procedures/ho-tich/khai-sinh.yml:1: summary: thiếu trường bắt buộc '
             '`summary`. Cách sửa: thêm dòng `summary: ...`.',
         ]),
+    Case("empty-summary", edit(KS, "summary: Làm giấy khai sinh cho trẻ mới sinh.\n",
+                               "summary: \"  \"\n"), [
+            'procedures/ho-tich/khai-sinh.yml:4: summary: trường bắt buộc `summary` đang để '
+            'trống. Cách sửa: điền giá trị ngay sau `summary:`.',
+        ]),
+    Case("empty-steps", edit(KS, "steps:\n  - title: Nộp hồ sơ\n    text: Nộp tại bộ phận một "
+                             "cửa.\n", "steps: []\n"), [
+            'procedures/ho-tich/khai-sinh.yml:9: steps: danh sách bắt buộc `steps` đang trống '
+            '(`[]`). Cách sửa: thêm ít nhất một mục dưới `steps:`, mỗi mục một dòng bắt đầu '
+            'bằng `- `.',
+        ]),
     Case("missing-id", edit(KS, "id: khai-sinh\n", ""), [
             'procedures/ho-tich/khai-sinh.yml:1: id: thiếu trường bắt buộc `id`. Cách '
             'sửa: thêm dòng `id: ...`.',
