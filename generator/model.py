@@ -71,7 +71,9 @@ class Provenance:
     national_code: str = ""
     url: str = ""
     imported: datetime.date | None = None
+    record: str = ""  # fingerprint of the national record as last imported
     fingerprints: dict[str, str] = field(default_factory=dict)  # per imported field
+    changed: tuple[str, ...] = ()  # fields the last import found changed upstream
     extra: dict[str, str] = field(default_factory=dict)  # national fields without a key here
 
 
@@ -192,6 +194,9 @@ class SiteProfile:
     procedures: tuple[str, ...] = ()  # empty: publish every procedure of those categories
     overrides: dict[str, LocalOverride] = field(default_factory=dict)
     phones: tuple[PhoneNumber, ...] = ()  # `phone` parsed: what the "Gọi điện" buttons dial
+    # The levels whose procedures its office carries out (xa: a commune); a procedure of
+    # other levels only is done elsewhere, and its page names that agency instead.
+    levels: tuple[str, ...] = ("xa",)
 
     @property
     def source_language(self) -> str:

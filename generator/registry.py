@@ -87,6 +87,8 @@ class Field:
         return self.kind == "markdown"
 
 
+# Cấp thực hiện: commune, province, ministry, another agency (the national records' four).
+LEVELS = ("xa", "tinh", "bo", "khac")
 _DOCUMENT = (
     Field("name", "text", "Tên giấy tờ.", required=True, translatable=True, note="tên"),
     Field("originals", "count", "Số bản chính.", label="Số bản chính"),
@@ -104,8 +106,13 @@ _PROVENANCE = (
     Field("national_code", "text", "Mã thủ tục quốc gia của bản ghi đã nhập."),
     Field("url", "url", "Trang nguồn trên Cổng Dịch vụ công quốc gia."),
     Field("imported", "date", "Ngày nhập."),
+    Field("record", "text", "Dấu vân tay của bản ghi quốc gia lần nhập trước, để lần nhập sau "
+                            "biết bản ghi có đổi trên cổng không.", open_data="never"),
     Field("fingerprints", "table", "Dấu vân tay từng trường đã nhập, để lần nhập sau nhận ra "
                                    "trường người biên tập đã sửa.", open_data="never"),
+    Field("changed", "text_list", "Các trường lần nhập trước thấy đã đổi trên cổng (để "
+                                  "`thutuc review` cho biết cần xem lại gì).",
+          open_data="when_set"),
     Field("extra", "table", "Các trường của dữ liệu quốc gia chưa có chỗ trong định dạng."),
 )
 
@@ -119,9 +126,9 @@ PROCEDURE_FIELDS: list[Field] = [
           note="tên thủ tục", imported="ten_thu_tuc", section="header"),
     Field("category", "slug", "Lĩnh vực: một `id` trong categories.yml.", required=True,
           imported="linh_vuc, theo bảng lĩnh vực"),
-    Field("level", "choices", "Cấp thực hiện: `xa` (cấp xã) hoặc `tinh` (cấp tỉnh); có thể "
-                              "ghi cả hai.",
-          choices=("xa", "tinh"), label="cấp thực hiện", imported="cap_thuc_hien",
+    Field("level", "choices", "Cấp thực hiện: `xa` (cấp xã), `tinh` (cấp tỉnh), `bo` (cấp bộ) "
+                              "hoặc `khac` (cơ quan khác); có thể ghi nhiều cấp.",
+          choices=LEVELS, label="cấp thực hiện", imported="cap_thuc_hien",
           example="xa"),
     Field("summary", "text", "Một hai câu dễ hiểu: thủ tục dùng để làm gì, ai cần làm.",
           required=True, translatable=True, note="tóm tắt, một hai câu",

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from generator.cli.main import main
+from generator.fingerprints import fingerprint
 from generator.importer.run import import_national
 from generator.load.catalog import load_catalog
 from tests.conftest import NATIONAL
@@ -165,10 +166,13 @@ def test_reimport_keeps_what_an_editor_changed(tmp_path: Path) -> None:
     assert birth.result == "Giấy khai sinh (bản chính), do cán bộ trao tận tay."
     assert birth.faq[0].q == "Có mất phí không?"
     assert birth.review == "needed"  # the national text changed: look again
-    assert birth.updated == DAY + datetime.timedelta(days=7)
+    assert birth.updated == DAY  # nobody checked it since: the date makes no claim
+    assert birth.provenance is not None
+    assert birth.provenance.changed == ("title", "summary", "result")  # changed upstream
     entry = next(r for r in report.records if r.code == "1.003583")
     assert entry.status == "cập nhật"
     assert "agency: giữ nội dung biên tập viên đã sửa" in entry.lines
+    assert "title: dữ liệu quốc gia đã đổi; lấy nội dung mới, cần xem lại" in entry.lines
     assert any(line.startswith("result: biên tập viên đã sửa, nhưng dữ liệu quốc gia cũng đã "
                                "đổi") for line in entry.lines)
     assert untouched.read_bytes() == before
@@ -179,6 +183,94 @@ def test_reimport_keeps_what_an_editor_changed(tmp_path: Path) -> None:
     again = import_national(source, out, DAY + datetime.timedelta(days=14))
     assert again.count("không đổi") == len(again.records)
     assert path.read_bytes() == snapshot
+
+
+def test_reimport_of_unchanged_records_keeps_updated_and_review(tmp_path: Path) -> None:
+    """Edited and reviewed files of records that did not change upstream stay as they are,
+    even when the importer reads the record differently now."""
+    source = national_subset(tmp_path)
+    out = tmp_path / "procedures"
+    import_national(source, out, DAY)
+    path = out / "ho-tich" / "dang-ky-khai-sinh-luu-dong.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["summary"] = "Cán bộ tư pháp đến tận nhà để đăng ký khai sinh cho trẻ."
+    data["review"], data["reviewed"] = "done", {"date": "2026-11-30", "by": "Nguyễn Văn A"}
+    data["updated"] = "2026-11-30"
+    # As if an older importer had read the steps differently: a re-read, not a change.
+    data["steps"] = [{"title": "Bước 1"}]
+    data["provenance"]["fingerprints"]["steps"] = fingerprint(data["steps"])
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    report = import_national(source, out, DAY + datetime.timedelta(days=30))
+    after = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert (after["review"], after["reviewed"], after["updated"]) == (
+        "done", {"date": "2026-11-30", "by": "Nguyễn Văn A"}, "2026-11-30")
+    assert after["summary"] == data["summary"]
+    assert after["steps"] != data["steps"]  # the better reading of an untouched field
+    assert "changed" not in after["provenance"]
+    entry = next(r for r in report.records if r.code == "1.003583")
+    assert any("công cụ đọc lại tốt hơn: steps" in line for line in entry.lines)
+    assert report.count("không đổi") == len(report.records) - 1
+
+
+def test_a_hand_written_procedure_with_the_same_title_is_a_likely_duplicate(
+        tmp_path: Path) -> None:
+    source = national_subset(tmp_path)
+    root = project(tmp_path / "site")
+    out = root / "procedures"
+    hand = out / "ho-tich" / "khai-sinh-luu-dong.yml"
+    hand.parent.mkdir(parents=True)
+    (out / "categories.yml").write_text("- id: ho-tich\n  name: Hộ tịch\n", encoding="utf-8")
+    hand.write_text("id: khai-sinh-luu-dong\ntitle: Đăng ký khai sinh lưu động\n"
+                    "category: ho-tich\nsummary: Cán bộ đến tận thôn.\ndocuments: [Tờ khai]\n"
+                    "steps: [Nộp tờ khai]\nduration: 5 ngày\nresult: Giấy khai sinh\n"
+                    "updated: 2026-01-01\n", encoding="utf-8")
+    report = import_national(source, out, DAY)
+    entry = next(r for r in report.records if r.code == "1.003583")
+    assert (entry.status, entry.procedure_id) == ("có thể trùng", "khai-sinh-luu-dong")
+    assert "thêm dòng `code: \"1.003583\"` vào tệp đó" in entry.lines[-1]
+    assert not (out / "ho-tich" / "dang-ky-khai-sinh-luu-dong.yml").exists()
+    assert "1 có thể trùng với thủ tục viết tay" in report.text()
+    titles = [p.title for p in load_catalog(out, root).procedures]
+    assert titles.count("Đăng ký khai sinh lưu động") == 1
+
+
+def test_level_filter_keeps_only_the_chosen_levels(tmp_path: Path) -> None:
+    """Records of other levels (made from real ones: the shared records are all commune
+    level) are left out by default and imported with --level."""
+    source = tmp_path / "source"
+    levels = {"1.003583": "Cấp xã", "1.000893": "Cấp bộ", "1.004873": "Cấp tỉnh",
+              "2.000986": "Cấp tỉnh, Cấp xã", "1.001022": "Cơ quan khác"}
+    for code, level in levels.items():
+        record = json.loads(next(NATIONAL.rglob(f"{code}.json")).read_text(encoding="utf-8"))
+        record["cap_thuc_hien"] = level
+        write_record(source, f"{code}.json", record)
+    commune = import_national(source, tmp_path / "xa", DAY)
+    assert sorted(r.code for r in commune.records if r.status == "mới") == [
+        "1.003583", "2.000986"]
+    assert "3 ngoài cấp đã chọn (xa)" in commune.text()
+    root = project(tmp_path / "site")
+    assert main(["import", "national", str(source), "-o", str(root / "procedures"),
+                 "--level", "bo", "--level", "tinh", "--date", "2026-11-25"]) == 0
+    catalog = load_catalog(root / "procedures", root)
+    assert sorted((p.code, p.level) for p in catalog.procedures) == [
+        ("1.000893", ("bo",)), ("1.004873", ("tinh",)), ("2.000986", ("tinh", "xa"))]
+
+
+def test_a_procedure_carried_out_elsewhere_names_its_agency(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    record = json.loads(next(NATIONAL.rglob("1.000893.json")).read_text(encoding="utf-8"))
+    record.update(cap_thuc_hien="Cấp bộ", co_quan_thuc_hien="Cục Cảnh sát giao thông",
+                  dia_chi_tiep_nhan="Số 112 Lê Duẩn, Hà Nội")
+    write_record(source, "1.000893.json", record)
+    root = project(tmp_path / "site")
+    import_national(source, root / "procedures", DAY, levels=("bo",))
+    out = tmp_path / "built"
+    assert main(["build", "-f", str(root / "mkdocs.yml"), "-d", str(out)]) == 0
+    [page] = (out / "thu-tuc").glob("*/index.html")
+    html = page.read_text(encoding="utf-8")
+    where = html[html.index('class="tt-where"'):]
+    assert "Cục Cảnh sát giao thông" in where and "Số 112 Lê Duẩn, Hà Nội" in where
+    assert "UBND xã Nhập Thử" not in where[:where.index("</dl>")]
 
 
 def test_reimport_after_an_editor_renamed_a_category(tmp_path: Path) -> None:

@@ -12,7 +12,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator.importer.run import import_national
+from generator.importer.record import LEVELS
+from generator.importer.run import DEFAULT_LEVELS, import_national
 from generator.importer.scaffold import scaffold
 from generator.load.schema import procedure_schema
 from generator.problems import ThutucError
@@ -31,6 +32,10 @@ def register(commands: Any) -> None:
     national.add_argument("--report", type=Path, help="also write the parse report here")
     national.add_argument("--date", type=datetime.date.fromisoformat,
                           help="import date to record (YYYY-MM-DD, default: today)")
+    national.add_argument("--level", action="append", choices=[slug for _, slug in LEVELS],
+                          help="only procedures carried out at this level: xa (commune), tinh "
+                          "(province), bo (ministry), khac (other agency); repeatable "
+                          "(default: xa)")
     national.set_defaults(run=_import)
 
     new = commands.add_parser("new", help="start a procedure file with every field explained")
@@ -48,7 +53,9 @@ def register(commands: Any) -> None:
 def _import(args: argparse.Namespace, counter: object) -> int:
     if not args.source.is_dir():
         raise ThutucError(f"Không tìm thấy thư mục dữ liệu {args.source}.")
-    report = import_national(args.source, args.output, args.date or datetime.date.today())
+    levels = tuple(dict.fromkeys(args.level)) if args.level else DEFAULT_LEVELS
+    report = import_national(args.source, args.output, args.date or datetime.date.today(),
+                             levels)
     text = report.text()
     print(text)
     if args.report:

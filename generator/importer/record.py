@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.fingerprints import fingerprint
 from generator.importer.channels import parse_channels, with_units
 from generator.importer.documents import parse_documents
 from generator.importer.ids import strip_prefix
@@ -30,7 +31,8 @@ MISSING = "Chưa có thông tin"
 REMARKS_HEADING = "**Lưu ý về hồ sơ:**"
 # A summary names the applicants only when they are few and short enough for one sentence.
 MAX_APPLICANTS, MAX_APPLICANT_LENGTH = 3, 40
-_LEVELS = (("Cấp tỉnh", "tinh"), ("Cấp xã", "xa"))
+# The portal's levels of execution (cấp thực hiện) and the catalog's `level` values.
+LEVELS = (("Cấp bộ", "bo"), ("Cấp tỉnh", "tinh"), ("Cấp xã", "xa"), ("Cơ quan khác", "khac"))
 
 
 @dataclass
@@ -41,6 +43,7 @@ class Converted:
     data: dict[str, Any]
     extra: dict[str, str] = field(default_factory=dict)
     report: list[str] = field(default_factory=list)
+    record: str = ""  # fingerprint of the national record: did it change upstream?
 
 
 def field_text(record: dict[str, Any], key: str) -> str:
@@ -49,17 +52,26 @@ def field_text(record: dict[str, Any], key: str) -> str:
     return str(value) if isinstance(value, (str, int, float)) else ""
 
 
+def record_levels(record: dict[str, Any]) -> list[str]:
+    """The catalog's `level` values of a record's levels of execution, in a fixed order."""
+    text = field_text(record, "cap_thuc_hien").casefold()
+    return [slug for name, slug in LEVELS if name.casefold() in text]
+
+
 def convert(record: dict[str, Any], category: str) -> Converted:
     """The procedure of one record, without `id`, `updated`, `review`, `provenance`."""
     text = functools.partial(field_text, record)
     code = one_line(text("ma_thu_tuc"))
-    out = Converted(code=code, data={})
+    # The page text the collector also kept (raw_text) repeats the fields: left out, so that
+    # only a change of the record's own fields counts as a change upstream.
+    out = Converted(code=code, data={}, record=fingerprint(
+        {key: value for key, value in record.items() if key != "raw_text"}))
     data = out.data
     title = one_line(text("ten_thu_tuc")).rstrip(" .") or f"Thủ tục {code}"
     applicants = split_list(text("doi_tuong_thuc_hien"))
     agency = one_line(text("co_quan_thuc_hien")) or one_line(text("co_quan_co_tham_quyen"))
     data.update(code=code, title=title, category=category)
-    levels = [slug for name, slug in _LEVELS if name in text("cap_thuc_hien")]
+    levels = record_levels(record)
     if levels:
         data["level"] = levels[0] if len(levels) == 1 else levels
     data["summary"] = _summary(title, applicants)
@@ -156,14 +168,15 @@ def _fees(amounts: dict[str, int]) -> list[dict[str, Any]]:
             for kind, amount in amounts.items()]
 
 
-def provenance(code: str, url: str, imported: datetime.date,
-               extra: dict[str, str]) -> dict[str, Any]:
+def provenance(converted: Converted, url: str, imported: datetime.date) -> dict[str, Any]:
     """The `provenance` mapping of an imported file, without the fingerprints (the merge adds
     them, as it alone knows which values were written)."""
-    result: dict[str, Any] = {"national_code": code}
+    result: dict[str, Any] = {"national_code": converted.code}
     if is_web_url(url):
         result["url"] = url
     result["imported"] = imported
+    result["record"] = converted.record
+    extra = converted.extra
     if extra:
         result["extra"] = extra
     return result

@@ -16,14 +16,17 @@ import yaml
 
 from generator.importer.artefacts import CLASSES, artefacts
 from generator.importer.categories import CategoryMap
-from generator.importer.ids import assign_ids
+from generator.importer.ids import assign_ids, strip_prefix
 from generator.importer.merge import merge
-from generator.importer.record import Converted, convert, field_text, provenance
+from generator.importer.record import Converted, convert, field_text, provenance, record_levels
 from generator.importer.yamlout import dump_procedure
 from generator.load.catalog import CATALOG_FILES, catalog_files
 from generator.problems import Problems
 from generator.writer import write_file
 
+DEFAULT_LEVELS = ("xa",)  # a commune's site: the procedures its office carries out
+OTHER_LEVEL = "ngoài cấp"
+DUPLICATE = "có thể trùng"
 # Only the plain data of existing files is needed here (no line numbers): libyaml is faster.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -33,7 +36,7 @@ class RecordReport:
     source: str  # the record's file, relative to the source folder
     code: str = ""
     procedure_id: str = ""
-    status: str = ""  # mới | cập nhật | không đổi | bỏ qua
+    status: str = ""  # mới | cập nhật | không đổi | bỏ qua | ngoài cấp | có thể trùng
     lines: list[str] = field(default_factory=list)
     artefacts: list[str] = field(default_factory=list)  # ids of `artefacts.CLASSES` shown
 
@@ -42,6 +45,7 @@ class RecordReport:
 class ImportReport:
     records: list[RecordReport] = field(default_factory=list)
     new_categories: list[str] = field(default_factory=list)
+    levels: tuple[str, ...] = DEFAULT_LEVELS  # the levels imported
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.records if r.status == status)
@@ -58,14 +62,16 @@ class ImportReport:
         lines += self.artefact_lines()
         lines.append(f"Đã đọc {len(self.records)} bản ghi: {self.count('mới')} mới, "
                      f"{self.count('cập nhật')} cập nhật, {self.count('không đổi')} không đổi, "
-                     f"{self.count('bỏ qua')} bỏ qua; {noted} bản ghi có phần chưa đọc được; "
+                     f"{self.count('bỏ qua')} bỏ qua, {self.count(DUPLICATE)} có thể trùng với "
+                     f"thủ tục viết tay, {self.count(OTHER_LEVEL)} ngoài cấp đã chọn "
+                     f"({', '.join(self.levels)}); {noted} bản ghi có phần chưa đọc được; "
                      f"{len(self.new_categories)} lĩnh vực mới.")
         return "\n".join(lines)
 
 
     def artefact_lines(self) -> list[str]:
         """How many imported records still show each class of the portal's leftovers."""
-        read = [r for r in self.records if r.status != "bỏ qua"]
+        read = [r for r in self.records if r.status not in ("bỏ qua", OTHER_LEVEL)]
         if not read:
             return []
         shown = sum(1 for r in read if r.artefacts)
@@ -83,10 +89,12 @@ class _Existing:
     data: dict[str, Any]
 
 
-def import_national(source: Path, out: Path, today: datetime.date) -> ImportReport:
-    """Import the records under `source` into the catalog folder `out`."""
-    report = ImportReport()
-    existing, taken = _existing(out)
+def import_national(source: Path, out: Path, today: datetime.date,
+                    levels: tuple[str, ...] = DEFAULT_LEVELS) -> ImportReport:
+    """Import the records under `source` into the catalog folder `out`, only those carried
+    out at one of `levels` (`xa`, `tinh`, `bo`, `khac`; see `record.LEVELS`)."""
+    report = ImportReport(levels=levels)
+    existing, taken, hand_written = _existing(out)
     categories = CategoryMap(out / "categories.yml")
     converted: list[tuple[RecordReport, Converted, str]] = []
     seen: set[str] = set()
@@ -103,6 +111,9 @@ def import_national(source: Path, out: Path, today: datetime.date) -> ImportRepo
                                else "mã thủ tục trùng với một bản ghi đã đọc")
             continue
         seen.add(entry.code)
+        if not set(record_levels(record)) & set(levels):
+            entry.status = OTHER_LEVEL  # counted, not listed: there may be thousands
+            continue
         category = categories.category_for(field_text(record, "linh_vuc"))
         result = convert(record, category)
         entry.lines += result.report
@@ -114,15 +125,29 @@ def import_national(source: Path, out: Path, today: datetime.date) -> ImportRepo
                      taken)
     for entry, result, url in converted:
         found = existing.get(result.code)
+        twin = hand_written.get(title_key(result.data["title"])) if not found else None
+        if twin is not None:
+            # Publishing both would show citizens the same procedure twice.
+            entry.status, entry.procedure_id = DUPLICATE, str(twin.data.get("id", ""))
+            entry.lines.append(
+                f"có thể trùng với thủ tục viết tay {twin.path.as_posix()} (cùng tên); chưa "
+                f"nhập. Nếu là cùng một thủ tục, thêm dòng `code: \"{result.code}\"` vào tệp đó: "
+                "lần nhập sau bổ sung những trường còn trống và giữ nội dung đã viết.")
+            continue
         procedure_id = str(found.data.get("id")) if found else ids[result.code]
         fresh = {"id": procedure_id, **result.data}
-        merged = merge(found.data if found else None, fresh,
-                       provenance(result.code, url, today, result.extra), today)
+        merged = merge(found.data if found else None, fresh, provenance(result, url, today),
+                       today)
         entry.procedure_id = procedure_id
         entry.lines += [f"{key}: giữ nội dung biên tập viên đã sửa" for key in merged.kept
                         if key not in merged.conflicts]
         entry.lines += [f"{key}: biên tập viên đã sửa, nhưng dữ liệu quốc gia cũng đã đổi; "
                         "giữ bản đã sửa, cần xem lại" for key in merged.conflicts]
+        entry.lines += [f"{key}: dữ liệu quốc gia đã đổi; lấy nội dung mới, cần xem lại"
+                        for key in merged.changed if key not in merged.conflicts]
+        if merged.reread:
+            entry.lines.append("bản ghi trên cổng không đổi; công cụ đọc lại tốt hơn: "
+                               + ", ".join(merged.updated) + " (giữ trạng thái kiểm tra)")
         path = found.path if found else out / result.data["category"] / f"{procedure_id}.yml"
         if found and merged.data is found.data:
             entry.status = "không đổi"
@@ -151,14 +176,21 @@ def _read(path: Path, entry: RecordReport) -> dict[str, Any] | None:
     return record
 
 
-def _existing(out: Path) -> tuple[dict[str, _Existing], set[str]]:
-    """Procedure files already in the catalog, by national code, and every id in use;
-    raises `CatalogError` when one cannot be read."""
+def title_key(title: str) -> str:
+    """A title as compared for likely duplicates: without "Thủ tục", case and spacing."""
+    return " ".join(strip_prefix(str(title)).split()).casefold().rstrip(" .")
+
+
+def _existing(out: Path) -> tuple[dict[str, _Existing], set[str], dict[str, _Existing]]:
+    """Procedure files already in the catalog by national code, every id in use, and the
+    files written by hand without a code by their title; raises `CatalogError` when one
+    cannot be read."""
     problems = Problems()
     found: dict[str, _Existing] = {}
     taken: set[str] = set()
+    hand_written: dict[str, _Existing] = {}
     if not out.is_dir():
-        return found, taken
+        return found, taken, hand_written
     for path in catalog_files(out):
         if path.parent == out and path.stem in CATALOG_FILES or "." in path.stem:
             continue
@@ -176,5 +208,7 @@ def _existing(out: Path) -> tuple[dict[str, _Existing], set[str]]:
         code = origin.get("national_code") if isinstance(origin, dict) else data.get("code")
         if code:
             found.setdefault(str(code), _Existing(path, data))
+        elif data.get("title"):
+            hand_written.setdefault(title_key(data["title"]), _Existing(path, data))
     problems.raise_if_any()
-    return found, taken
+    return found, taken, hand_written

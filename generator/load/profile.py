@@ -15,10 +15,12 @@ from generator.load.yaml_reader import Mapping, Sequence, from_plain, load_yaml
 from generator.model import Language, LocalOverride, SiteProfile
 from generator.names import PhoneNumber, language_code_problem, parse_phones, site_url_problem
 from generator.problems import Problems
+from generator.registry import LEVELS
 from generator.safe_text import balance_bidi
 
 PROFILE_KEYS = ("name", "address", "hours", "phone", "email", "map_url", "portal_url",
-                "site_url", "example", "languages", "categories", "procedures", "overrides")
+                "site_url", "example", "languages", "categories", "procedures", "overrides",
+                "levels")
 OVERRIDE_KEYS = ("agency", "address", "note", "fee_note")
 
 
@@ -60,6 +62,7 @@ def load_profile(origin: Path | dict[str, Any] | None, shown_as: str, problems: 
         categories=reader.slug_list(node, "categories"),
         procedures=reader.slug_list(node, "procedures"),
         overrides=_overrides(node, reader),
+        levels=_site_levels(node, reader),
     )
 
 
@@ -85,6 +88,15 @@ def _phones(phone: str, node: Mapping, reader: FieldReader) -> tuple[PhoneNumber
                       "ghi các số cách nhau bằng dấu phẩy, số máy lẻ trong ngoặc, ví dụ "
                       "`phone: \"0262 3851 234 (máy lẻ 105), 0905 123 456\"`.")
     return numbers
+
+
+def _site_levels(node: Mapping, reader: FieldReader) -> tuple[str, ...]:
+    levels = reader.slug_list(node, "levels")
+    for level in levels:
+        if level not in LEVELS:
+            reader.report(node, "levels", "levels", f"cấp `{level}` không hợp lệ; chỉ dùng: "
+                          + ", ".join(f"`{known}`" for known in LEVELS) + ".")
+    return tuple(level for level in levels if level in LEVELS) or ("xa",)
 
 
 def _hours(node: Mapping, reader: FieldReader) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.load.strings import Strings
-from generator.model import Category, SiteProfile
+from generator.model import Category, Procedure, SiteProfile
 from generator.render.templating import Templates, site_templates
 from generator.urls import FILES_DIR, category_src, page_url, procedure_src, relative
 
@@ -71,12 +71,20 @@ class PageContext:
     public_directory_urls: bool = True  # the public site's URL style (not the offline edition's)
     templates: Templates = field(default_factory=site_templates)  # the site's page templates
 
-    def office(self, procedure_id: str) -> tuple[str, str]:
-        """Where this commune receives the procedure: (office, address), local overrides first."""
-        local = self.profile.overrides.get(procedure_id)
-        office = (local.agency if local and local.agency else "") or self.profile.name
+    def office(self, procedure: Procedure) -> tuple[str, str]:
+        """Where the procedure is received: (office, address), local overrides first. A
+        procedure carried out only at other levels than the site's (a ministry's permit on a
+        commune's site) is received by its own agency, never by this office."""
+        local = self.profile.overrides.get(procedure.id)
+        if local and local.agency:
+            return local.agency, local.address or self.profile.address
+        if procedure.level and not set(procedure.level) & set(self.profile.levels) \
+                and procedure.agency:
+            extra = procedure.provenance.extra if procedure.provenance else {}
+            return procedure.agency, (local.address if local else "") or \
+                extra.get("dia_chi_tiep_nhan", "")
         address = (local.address if local and local.address else "") or self.profile.address
-        return office, address
+        return self.profile.name, address
 
     def absolute(self, src: str) -> str:
         """The public address of a page, as QR codes and canonical links give it."""

@@ -37,7 +37,7 @@ def iso_duration(text: str) -> str:
 def government_service(loc: Localized, ctx: PageContext) -> dict[str, Any]:
     """The JSON-LD object of one procedure page, without empty fields."""
     proc, profile, t = loc.procedure, ctx.profile, ctx.strings.t
-    office, address = ctx.office(proc.id)
+    office, address = ctx.office(proc)
     commune = {"@type": "GovernmentOrganization", "name": profile.name,
                "address": profile.address, "telephone": profile.phone, "email": profile.email}
     location = {"@type": "Place", "name": office, "address": address, "hasMap": profile.map_url}

@@ -125,11 +125,11 @@ class ProcedureView:
 
     @property
     def office(self) -> str:
-        return self.ctx.office(self.loc.procedure.id)[0]
+        return self.ctx.office(self.loc.procedure)[0]
 
     @property
     def address(self) -> str:
-        return self.ctx.office(self.loc.procedure.id)[1]
+        return self.ctx.office(self.loc.procedure)[1]
 
     @property
     def hours(self) -> tuple[str, ...]:

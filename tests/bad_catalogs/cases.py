@@ -189,7 +189,7 @@ CASES = [
         ]),
     Case("bad-level", edit(KS, "updated:", "level: huyen\nupdated:"), [
             'procedures/ho-tich/khai-sinh.yml:20: level: cấp thực hiện `huyen` không hợp '
-            'lệ; chỉ dùng `xa` hoặc `tinh`.',
+            'lệ; chỉ dùng `xa` hoặc `tinh` hoặc `bo` hoặc `khac`.',
         ]),
     Case("keywords-as-mapping", edit(KS, "updated:", "keywords: {a: b}\nupdated:"), [
             'procedures/ho-tich/khai-sinh.yml:20: keywords: phải là một danh sách (đang '
