@@ -197,6 +197,9 @@ class SiteProfile:
     # The levels whose procedures its office carries out (xa: a commune); a procedure of
     # other levels only is done elsewhere, and its page names that agency instead.
     levels: tuple[str, ...] = ("xa",)
+    # `publish`: procedures nobody at the commune has checked yet (`review: needed`) are
+    # published, marked as such; `hide`: they are left out until checked.
+    unreviewed: str = "publish"
 
     @property
     def source_language(self) -> str:

@@ -1,4 +1,4 @@
-"""The editors' commands of `thutuc`: `import national`, `new`, `schema`.
+"""The editors' commands of `thutuc`: `import national`, `new`, `review`, `schema`.
 
 Kept apart from `cli.py` (check, build, serve) so that each stays short; `register` adds
 them to the main parser.
@@ -9,19 +9,26 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from generator.importer.record import LEVELS
+from generator.importer.review import listing, mark_reviewed, pending
 from generator.importer.run import DEFAULT_LEVELS, import_national
 from generator.importer.scaffold import scaffold
 from generator.load.schema import procedure_schema
+from generator.load.site import Site
 from generator.problems import ThutucError
 from generator.writer import write_file
 
+# Loads the site of the project named by `-f`, and gives its root folder.
+SiteLoader = Callable[[Path], tuple[Site, Path]]
 
-def register(commands: Any) -> None:
-    """Add the editors' sub-commands to the `thutuc` parser's sub-parsers."""
+
+def register(commands: Any, load: SiteLoader) -> None:
+    """Add the editors' sub-commands to the `thutuc` parser's sub-parsers; `load` reads the
+    site of the project named by `-f`."""
     importer = commands.add_parser("import", help="import procedures from another source")
     sources = importer.add_subparsers(required=True, metavar="SOURCE")
     national = sources.add_parser("national", help="records of the National Public Service "
@@ -45,6 +52,27 @@ def register(commands: Any) -> None:
                      help="catalog folder (default: %(default)s)")
     new.set_defaults(run=_new)
 
+    review = commands.add_parser(
+        "review", help="list what the commune still has to check; record a check",
+        description="thutuc review: what needs checking (by category, with the national "
+        "code and what changed upstream). thutuc review done ID... --by NAME: record a check.")
+    review.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path,
+                        help="the site's mkdocs.yml (default: %(default)s)")
+    review.add_argument("--json", action="store_true", help="print JSON")
+    review.set_defaults(run=lambda args, counter: _review(args, load))
+    actions = review.add_subparsers(dest="action", metavar="ACTION")
+    done = actions.add_parser("done", help="record that these procedures were checked")
+    # SUPPRESS: `review -f X done` keeps X (a sub-parser's default would replace it).
+    done.add_argument("-f", "--config-file", default=argparse.SUPPRESS, type=Path,
+                      help="the site's mkdocs.yml (default: mkdocs.yml)")
+    done.add_argument("ids", nargs="+", metavar="ID", help="procedure ids")
+    done.add_argument("--by", required=True, help="who checked (a name)")
+    done.add_argument("--date", type=datetime.date.fromisoformat,
+                      help="date of the check (YYYY-MM-DD, default: today)")
+    done.add_argument("--due", type=datetime.date.fromisoformat,
+                      help="check again by this date (YYYY-MM-DD)")
+    done.set_defaults(run=lambda args, counter: _review_done(args, load))
+
     schema = commands.add_parser("schema", help="write the JSON Schema of a procedure file")
     schema.add_argument("-o", "--output", type=Path, help="file to write (default: print)")
     schema.set_defaults(run=_schema)
@@ -61,6 +89,31 @@ def _import(args: argparse.Namespace, counter: object) -> int:
     if args.report:
         write_file(args.report, text + "\n")
         print(f"Đã ghi báo cáo vào {args.report}.")
+    return 0
+
+
+def _review(args: argparse.Namespace, load: SiteLoader) -> int:
+    site, _ = load(args.config_file)
+    today = datetime.date.today()
+    if args.json:
+        print(json.dumps([{"id": item.procedure.id, "category": item.procedure.category,
+                           "code": item.procedure.code, "file": item.procedure.source_file,
+                           "needed": item.needed, "overdue": item.overdue,
+                           "changed": list(item.changed)}
+                          for item in pending(site.catalog, today)],
+                         ensure_ascii=False, indent=2))
+    else:
+        print(listing(site.catalog, today))
+    return 0
+
+
+def _review_done(args: argparse.Namespace, load: SiteLoader) -> int:
+    site, root = load(args.config_file)
+    date = args.date or datetime.date.today()
+    written = mark_reviewed(site.catalog, root, args.ids, args.by, date, args.due)
+    for path in written:
+        print(f"Đã ghi lần kiểm tra ngày {date.isoformat()} ({args.by.strip()}) vào "
+              f"{path.relative_to(root).as_posix() if path.is_relative_to(root) else path}.")
     return 0
 
 

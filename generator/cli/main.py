@@ -12,6 +12,7 @@
     thutuc build --all profiles/ [-d OUT]         every commune's site, into OUT/<name>/
     thutuc import national SRC -o procedures/     import the national portal's records
     thutuc new "Tên thủ tục" --category ho-tich   start a procedure file
+    thutuc review [done ID... --by NAME]          what needs checking; record a check
     thutuc schema [-o FILE]                       JSON Schema of a procedure file (VS Code)
     thutuc translations     what is left to translate; stamp, export, import (see its --help)
     thutuc record --lang hre                      record spoken guides (a local page)
@@ -22,6 +23,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import logging
 import sys
 import time
@@ -29,6 +31,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.cli import editors, record, translators
+from generator.importer.review import is_overdue
 from generator.load.addresses import publish_record
 from generator.load.recordings import recording_warnings
 from generator.load.site import Site
@@ -99,7 +102,7 @@ def _parser() -> argparse.ArgumentParser:
         if name == "serve":
             command.add_argument("-a", "--dev-addr", default="127.0.0.1:8000",
                                  help="address to serve on (default: %(default)s)")
-    editors.register(commands)
+    editors.register(commands, _project)
     translators.register(commands, _project)
     record.register(commands, _project)
     return parser
@@ -147,6 +150,16 @@ def _check(args: argparse.Namespace, counter: _Counter) -> int:
         print(f"{len(site.recordings)} bản ghi âm, {minutes:.1f} phút.")
     for warning in recording_warnings(site.recordings):
         print(f"Cảnh báo: {warning}")
+    today = datetime.date.today()
+    overdue = [p for p in site.catalog.procedures if is_overdue(p, today)]
+    for proc in overdue:  # a reminder, not an error: the page says so too
+        print(f"{proc.source_file}:{proc.line('review_due')}: review_due: đã quá hạn kiểm tra "
+              f"lại ({proc.review_due}). Cách sửa: kiểm tra nội dung rồi chạy `thutuc review "
+              f"done {proc.id} --by \"Tên cán bộ\"`.", file=sys.stderr)
+    needed = sum(1 for p in site.catalog.procedures if p.review == "needed")
+    if needed or overdue:
+        print(f"{needed} thủ tục chưa được xã kiểm tra, {len(overdue)} quá hạn kiểm tra lại: "
+              "xem danh sách bằng `thutuc review`.")
     return 0
 
 

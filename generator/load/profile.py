@@ -20,7 +20,8 @@ from generator.safe_text import balance_bidi
 
 PROFILE_KEYS = ("name", "address", "hours", "phone", "email", "map_url", "portal_url",
                 "site_url", "example", "languages", "categories", "procedures", "overrides",
-                "levels")
+                "levels", "unreviewed")
+UNREVIEWED = ("publish", "hide")  # what to do with procedures not checked yet
 OVERRIDE_KEYS = ("agency", "address", "note", "fee_note")
 
 
@@ -63,6 +64,7 @@ def load_profile(origin: Path | dict[str, Any] | None, shown_as: str, problems: 
         procedures=reader.slug_list(node, "procedures"),
         overrides=_overrides(node, reader),
         levels=_site_levels(node, reader),
+        unreviewed=reader.choice(node, "unreviewed", "", UNREVIEWED) or UNREVIEWED[0],
     )
 
 

@@ -141,7 +141,8 @@ def _published(catalog: Catalog, profile: SiteProfile, shown: str,
             problems.add(shown, 0, "procedures", f"thủ tục `{pid}` không có trong danh mục.")
     return tuple(p for p in catalog.procedures
                  if (not profile.categories or p.category in profile.categories)
-                 and (not profile.procedures or p.id in profile.procedures))
+                 and (not profile.procedures or p.id in profile.procedures)
+                 and not (profile.unreviewed == "hide" and p.review == "needed"))
 
 
 def strings_for(site: Site, lang: str) -> Strings:
