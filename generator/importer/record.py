@@ -28,6 +28,8 @@ EXTRA_FIELDS = ("so_quyet_dinh", "loai_thu_tuc", "cap_thuc_hien", "co_quan_co_th
                 "dia_chi_tiep_nhan", "co_quan_duoc_uy_quyen", "co_quan_phoi_hop",
                 "thu_tuc_lien_quan")
 MISSING = "Chưa có thông tin"
+NO_DOCUMENTS = "Chưa có thông tin về giấy tờ: hỏi cơ quan giải quyết trước khi nộp"
+NO_STEPS = "Liên hệ cơ quan giải quyết để được hướng dẫn"
 REMARKS_HEADING = "**Lưu ý về hồ sơ:**"
 # A summary names the applicants only when they are few and short enough for one sentence.
 MAX_APPLICANTS, MAX_APPLICANT_LENGTH = 3, 40
@@ -89,11 +91,14 @@ def convert(record: dict[str, Any], category: str) -> Converted:
         conditions = "\n\n".join(filter(None, (conditions, REMARKS_HEADING, remarks)))
     if conditions:
         data["conditions"] = conditions
-    data["documents"] = documents.items
+    # The format requires at least one document and one step: without any, the page says
+    # whom to ask rather than publishing an empty list.
+    data["documents"] = documents.items or [{"name": NO_DOCUMENTS}]
     _note(out, "thanh_phan_ho_so", documents.unparsed, text)
-    data["steps"] = parse_steps(text("trinh_tu_thuc_hien"))
-    if not data["steps"]:
-        out.report.append("trinh_tu_thuc_hien: cổng không ghi trình tự thực hiện")
+    data["steps"] = parse_steps(text("trinh_tu_thuc_hien")) or [{"title": NO_STEPS}]
+    if data["steps"][0]["title"] == NO_STEPS:
+        out.report.append("trinh_tu_thuc_hien: cổng không ghi trình tự thực hiện; ghi tạm "
+                          f"“{NO_STEPS}”")
     channels = parse_channels(text("cach_thuc_thuc_hien"))
     with_units(channels, "\n".join(text(key) for key in (
         "cach_thuc_thuc_hien", "trinh_tu_thuc_hien", "yeu_cau_dieu_kien", "ket_qua_xu_ly")))

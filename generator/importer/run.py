@@ -111,7 +111,10 @@ def import_national(source: Path, out: Path, today: datetime.date,
                                else "mã thủ tục trùng với một bản ghi đã đọc")
             continue
         seen.add(entry.code)
-        if not set(record_levels(record)) & set(levels):
+        found_levels = record_levels(record)
+        if not found_levels:
+            entry.lines.append("cap_thuc_hien: không rõ cấp thực hiện; vẫn nhập, cần xem lại")
+        elif not set(found_levels) & set(levels):
             entry.status = OTHER_LEVEL  # counted, not listed: there may be thousands
             continue
         category = categories.category_for(field_text(record, "linh_vuc"))
