@@ -95,8 +95,8 @@ def test_a_heavy_recording_is_a_warning_with_the_command_to_shrink_it(project: P
     put(project, "hai.vi.opus", "heavy-stereo.opus")
     code, out, err = run(project, "check")
     assert code == 0
-    assert f"{FOLDER}/hai.vi.opus: bản ghi âm hai kênh (stereo), 135 kbps" in out
-    assert "-ac 1 -c:a libopus -b:a 20k" in out
+    assert f"Cảnh báo: {FOLDER}/hai.vi.opus: bản ghi âm hai kênh (stereo), 135 kbps" in err
+    assert "-ac 1 -c:a libopus -b:a 20k" in err
 
 
 CASES = {
@@ -179,3 +179,32 @@ def test_a_take_that_is_not_audio_is_refused_and_nothing_is_written(tmp_path: Pa
     part, error = bench.keep("../../etc", "", "webm", b"x")
     assert part is None and "không có thủ tục `../../etc`" in error
     assert sorted(p.name for p in (project / FOLDER).iterdir()) == ["mot.yml"]
+
+
+def test_pages_and_notices_say_what_the_recording_is(project: Path) -> None:
+    put(project, "mot.vi.opus")
+    assert run(project, "record", "--stamp")[0] == 0
+    source = project / FOLDER / "mot.yml"
+    source.write_text(source.read_text(encoding="utf-8").replace("Tóm tắt của mot.",
+                                                                 "Tóm tắt mới của mot."),
+                      encoding="utf-8")
+    site = project / "site"
+    assert run(project, "build", "-d", str(site))[0] == 0
+
+    def listen(page: str) -> str:
+        html = (site / page).read_text(encoding="utf-8")
+        start = html.find('<div class="tt-listen"')
+        return html[start:html.index("</div>", start)] if start >= 0 else ""
+
+    vi = listen("thu-tuc/mot/index.html")
+    assert 'preload="none"' in vi and 'src="../../nghe/mot.vi.' in vi
+    assert "Bản ghi âm có thể đã cũ: nội dung trang đã được sửa sau khi ghi." in vi
+    assert "tiếng Việt" not in vi
+    en = listen("en/thu-tuc/mot/index.html")
+    assert 'src="../../../nghe/mot.vi.' in en and ' lang="vi"' in en
+    assert "This recording is in Vietnamese." in en and "may be out of date" in en
+    hre = listen("hre/thu-tuc/mot/index.html")  # no Hrê strings: said in Vietnamese, marked
+    assert '<p class="tt-notice tt-notice--language" lang="vi">Bản ghi âm bằng tiếng Việt.' in hre
+    assert listen("thu-tuc/hai/index.html") == ""
+    assert "Quét mã để nghe hướng dẫn" in (site / "niem-yet/mot.html").read_text(encoding="utf-8")
+    assert "nghe hướng dẫn" not in (site / "niem-yet/hai.html").read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ import pytest
 from generator.cli.workbench import Workbench, make_server
 from generator.load.audio import read_audio_info
 from generator.mkdocs.project import load_project
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, build
 from tests.langproject import procedure, write_project
 
 pytestmark = pytest.mark.browser
@@ -25,15 +25,13 @@ MEDIA_ARGS = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-str
 
 
 @pytest.fixture(scope="module")
-def media_browser() -> Iterator[object]:
-    """Chromium with a fake microphone that needs no permission prompt."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM,
-                                              args=CHROMIUM_ARGS + MEDIA_ARGS)
-        yield chromium
-        chromium.close()
+def media_browser(browser) -> Iterator[object]:
+    """Chromium with a fake microphone that needs no permission prompt (started by the same
+    Playwright as the session's browser: one Playwright per process)."""
+    chromium = browser.browser_type.launch(executable_path=CHROMIUM,
+                                           args=CHROMIUM_ARGS + MEDIA_ARGS)
+    yield chromium
+    chromium.close()
 
 
 def start(project: Path, lang: str) -> tuple[str, Workbench, object]:
@@ -43,8 +41,8 @@ def start(project: Path, lang: str) -> tuple[str, Workbench, object]:
     return f"http://127.0.0.1:{server.server_port}/", bench, server
 
 
-def test_a_take_is_recorded_kept_and_saved_under_its_name(tmp_path: Path,
-                                                          media_browser) -> None:
+def test_a_take_is_recorded_kept_and_saved_under_its_name(tmp_path: Path, media_browser,
+                                                          serve) -> None:
     project = write_project(tmp_path / "p", [("vi", "Tiếng Việt"), ("hre", "Hrê")],
                             [procedure("mot"), procedure("hai")], {})
     url, bench, server = start(project, "hre")
@@ -74,6 +72,18 @@ def test_a_take_is_recorded_kept_and_saved_under_its_name(tmp_path: Path,
     assert 1.5 < info.duration < 4
     stamp = (project / FOLDER / "mot.hre.webm.yml").read_text(encoding="utf-8")
     assert '"title": ' in stamp and '"documents[0].count": ' in stamp
-    # The next load of the catalog finds it, fresh.
+    # The next build puts it on the Hrê page, where Chromium plays it to its end.
     site = load_project(project / "mkdocs.yml").site
     assert [(r.procedure_id, r.lang, r.section) for r in site.recordings] == [("mot", "hre", "")]
+    page = media_browser.new_page()
+    page.goto(serve(build(project, tmp_path / "site")) + "hre/thu-tuc/mot/")
+    audio = page.locator("audio.tt-listen__audio")
+    assert "/nghe/mot.hre." in str(audio.get_attribute("src"))
+    assert audio.get_attribute("lang") is None  # the page's own language
+    played = page.evaluate("""() => new Promise((done, fail) => {
+      const audio = document.querySelector("audio.tt-listen__audio");
+      audio.addEventListener("ended", () => done(audio.duration), {once: true});
+      audio.addEventListener("error", () => fail(String(audio.error && audio.error.code)));
+      audio.play().catch((error) => fail(String(error)));
+    })""")
+    assert played == pytest.approx(info.duration, abs=0.1)

@@ -33,7 +33,6 @@ from pathlib import Path
 from generator.cli import editors, record, translators
 from generator.importer.review import is_overdue
 from generator.load.addresses import publish_record
-from generator.load.recordings import recording_warnings
 from generator.load.site import Site
 from generator.mkdocs import multisite
 from generator.mkdocs.project import build_atomically, load_project, serve
@@ -148,8 +147,6 @@ def _check(args: argparse.Namespace, counter: _Counter) -> int:
     if site.recordings:
         minutes = sum(r.info.duration for r in site.recordings) / 60
         print(f"{len(site.recordings)} bản ghi âm, {minutes:.1f} phút.")
-    for warning in recording_warnings(site.recordings):
-        print(f"Cảnh báo: {warning}")
     today = datetime.date.today()
     overdue = [p for p in site.catalog.procedures if is_overdue(p, today)]
     for proc in overdue:  # a reminder, not an error: the page says so too

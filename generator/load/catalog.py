@@ -22,7 +22,7 @@ from generator.problems import Problems, did_you_mean, shown_path
 
 YAML_SUFFIXES = (".yml", ".yaml")
 # Files at the top of the catalog folder that are not procedures (nor their translations).
-CATALOG_FILES = ("categories", "events", "glossary")
+CATALOG_FILES = ("categories", "events", "glossary", "pictograms")
 
 
 def catalog_files(catalog_dir: Path) -> list[Path]:

@@ -13,8 +13,9 @@ from generator.load.addresses import checked_record
 from generator.load.catalog import read_catalog
 from generator.load.events import LifeEvent, read_events
 from generator.load.glossary import Glossary, read_glossary
+from generator.load.pictograms import SHIPPED, Pictogram, read_pictograms
 from generator.load.profile import load_profile
-from generator.load.recordings import Recording, read_recordings
+from generator.load.recordings import Recording, read_recordings, recording_warnings
 from generator.load.strings import Strings, load_strings
 from generator.model import Catalog, Category, Procedure, SiteProfile
 from generator.names import QR_CAPACITY_Q
@@ -56,6 +57,7 @@ class Site:
     recordings: tuple[Recording, ...] = ()  # recorded guides of the site's languages
     template_dirs: tuple[Path, ...] = ()  # the site's page templates, before the packaged ones
     warnings: tuple[Problem, ...] = ()  # said by `check` and every build, but not fatal
+    pictograms: tuple[Pictogram, ...] = SHIPPED  # pictures for documents, catalog's rows first
 
     def categories(self) -> list[tuple[Category, list[Procedure]]]:
         """Published categories in catalog order, each with its procedures A-Z."""
@@ -92,12 +94,14 @@ def load_site(source: SiteSource) -> Site:
     recordings = read_recordings(source.catalog_dir,
                                  lambda path: shown_path(path, source.project_root),
                                  catalog.procedures, languages, problems) if profile else ()
+    pictograms = read_pictograms(source.catalog_dir, catalog_shown, problems)
     problems.raise_if_any()
     assert profile is not None  # a missing profile always comes with a problem
     return Site(catalog, profile, published, source.strings_dir, events, glossary,
                 record.retired if record else (), public_directory_urls=source.directory_urls,
                 recordings=recordings, template_dirs=source.template_dirs,
-                warnings=_unused_overlays(catalog, profile))
+                warnings=(*_unused_overlays(catalog, profile), *recording_warnings(recordings)),
+                pictograms=pictograms)
 
 
 def _check_qr_capacity(profile: SiteProfile, published: tuple[Procedure, ...], shown: str,

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.load.pictograms import Pictogram
 from generator.load.strings import Strings
 from generator.model import Category, Procedure, SiteProfile
+from generator.render.listen import Listen
 from generator.render.templating import Templates, site_templates
 from generator.urls import FILES_DIR, category_src, page_url, procedure_src, relative
 
@@ -70,6 +72,9 @@ class PageContext:
     base_url: str = ""  # the public address of this language's root: site_url + prefix
     public_directory_urls: bool = True  # the public site's URL style (not the offline edition's)
     templates: Templates = field(default_factory=site_templates)  # the site's page templates
+    listen: dict[str, Listen] = field(default_factory=dict)  # procedure id -> its recording
+    # procedure id -> the pictogram of each document, chosen from its Vietnamese name
+    pictures: dict[str, tuple[Pictogram | None, ...]] = field(default_factory=dict)
 
     def office(self, procedure: Procedure) -> tuple[str, str]:
         """Where the procedure is received: (office, address), local overrides first. A
@@ -128,6 +133,10 @@ class PageContext:
         sits at the site root."""
         url = page_url(src, self.directory_urls)
         return relative(url, self.shared_root + url)
+
+    def root_link(self, from_src: str, site_path: str) -> str:
+        """Link from a page to a file at the site root, shared by every language."""
+        return relative(page_url(from_src, self.directory_urls), self.shared_root + site_path)
 
     def file_link(self, from_src: str, project_path: str) -> str:
         """Link to a project file (a blank form), copied once into the site root's files folder."""

@@ -8,14 +8,54 @@ under names holding a hash of their content, so any cache may keep them for ever
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from generator.load.recordings import Recording
 from generator.load.site import Site
+from generator.translate.recording_status import Scripts
 
 RECORDINGS_DIR = "nghe"  # at the site root, shared by every language
+LISTEN_ICON = "material/headphones"
+MEDIA_TYPES = {"opus": "audio/ogg", "ogg": "audio/ogg", "webm": "audio/webm",
+               "m4a": "audio/mp4", "mp3": "audio/mpeg"}
+
+
+@dataclass(frozen=True)
+class Listen:
+    """The recording a page offers, as the page shows it."""
+
+    path: str  # within the site: nghe/<name>
+    media_type: str
+    seconds: float
+    lang: str  # the language spoken
+    machine: bool  # spoken by espeak-ng, not a person
+    stale: bool  # the text changed since it was recorded
+
+    @property
+    def length(self) -> str:
+        """`0:42`, as a player shows a length."""
+        whole = round(self.seconds)
+        return f"{whole // 60}:{whole % 60:02d}"
 
 
 def published_path(recording: Recording) -> str:
     return f"{RECORDINGS_DIR}/{recording.published_name}"
+
+
+def offered(site: Site, lang: str) -> dict[str, Listen]:
+    """Procedure id -> the recording its page in `lang` offers (only those that have one)."""
+    source = site.profile.source_language
+    by_key = {(r.procedure_id, r.lang): r for r in site.recordings if not r.section}
+    scripts = Scripts(site)
+    result = {}
+    for procedure in site.procedures:
+        chosen = by_key.get((procedure.id, lang)) or by_key.get((procedure.id, source))
+        if chosen is not None:
+            result[procedure.id] = Listen(
+                published_path(chosen), MEDIA_TYPES[chosen.extension], chosen.info.duration,
+                chosen.lang, bool(chosen.voice),
+                scripts.state(chosen).state == "stale")
+    return result
 
 
 def published_recordings(site: Site) -> list[Recording]:

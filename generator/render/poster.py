@@ -15,6 +15,8 @@ from markupsafe import Markup
 
 from generator.model import Category, Procedure
 from generator.render.context import PageContext
+from generator.render.listen import LISTEN_ICON
+from generator.render.pictograms import icon_svg, pictogram_svg
 from generator.render.qr import QrImages, short_address
 from generator.translate.resolve import Localized
 from generator.urls import procedure_src
@@ -53,7 +55,16 @@ def render_poster(item: PrintItem, ctx: PageContext) -> str:
     return ctx.templates.render(
         "notice.html", **_frame(ctx, proc.title), item=_printed(item, ctx), proc=proc,
         category=ctx.category_name(proc.category), bring=bring, dense=dense,
-        footer=" · ".join(footer), money=ctx.strings.money)
+        footer=" · ".join(footer), money=ctx.strings.money,
+        pictures=_pictures(proc.id, len(bring), ctx), listen=proc.id in ctx.listen,
+        listen_icon=icon_svg(LISTEN_ICON, css_class="picto"))
+
+
+def _pictures(procedure_id: str, count: int, ctx: PageContext) -> list[Markup]:
+    """Each document's pictogram (chosen from its Vietnamese name), or nothing."""
+    chosen = ctx.pictures.get(procedure_id, ())
+    return [pictogram_svg(chosen[i] if i < len(chosen) else None, ctx.strings.lang,
+                          ctx.profile.source_language) for i in range(count)]
 
 
 def render_sheet(category: Category, items: list[PrintItem], ctx: PageContext) -> str:

@@ -10,11 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from markupsafe import Markup
+
 from generator.model import Channel, Document, LocalOverride
 from generator.names import PhoneNumber
 from generator.render.context import PageContext, RenderedPage
 from generator.render.glossary_marks import TermLinker
 from generator.render.jsonld import government_service
+from generator.render.listen import LISTEN_ICON
+from generator.render.pictograms import icon_svg, pictogram_svg
 from generator.render.qr import short_address
 from generator.translate.resolve import Localized
 from generator.urls import GLOSSARY_SRC, poster_path, procedure_src, qr_path
@@ -56,6 +60,17 @@ class QrLinks:
     svg: str
     png: str
     poster: str
+
+
+@dataclass(frozen=True)
+class ListenView:
+    """The "Nghe" player at the top of the page: the recording, its length, what to know."""
+
+    href: str
+    media_type: str
+    length: str  # 0:42
+    lang: str  # the recording's language when it is not the page's, else ""
+    notes: tuple[Notice, ...]  # in Vietnamese, machine voice, may be out of date
 
 
 @dataclass(frozen=True)
@@ -109,6 +124,29 @@ class ProcedureView:
     def _notice(self, kind: str, key: str) -> Notice:
         strings = self.ctx.strings
         return Notice(kind, strings.t(key), "" if strings.is_own(key) else strings.fallback_lang)
+
+    @cached_property
+    def listen(self) -> ListenView | None:
+        """The recording this page offers, if any (see `render.listen`)."""
+        offered = self.ctx.listen.get(self.loc.procedure.id)
+        if offered is None:
+            return None
+        other = offered.lang != self.ctx.strings.lang
+        notes = [self._notice("language", "listen_in_vietnamese")] if other else []
+        notes += [self._notice("machine", "listen_machine")] if offered.machine else []
+        notes += [self._notice("stale", "listen_stale")] if offered.stale else []
+        return ListenView(self.ctx.root_link(self.src, offered.path), offered.media_type,
+                          offered.length, offered.lang if other else "", tuple(notes))
+
+    @property
+    def listen_icon(self) -> Markup:
+        return icon_svg(LISTEN_ICON, css_class="tt-listen__icon")
+
+    def pictogram(self, index: int) -> Markup:
+        """The pictogram of the document at `index` (chosen from its Vietnamese name)."""
+        pictures = self.ctx.pictures.get(self.loc.procedure.id, ())
+        chosen = pictures[index] if index < len(pictures) else None
+        return pictogram_svg(chosen, self.ctx.strings.lang, self.ctx.profile.source_language)
 
     @cached_property
     def facts(self) -> tuple[Fact, ...]:

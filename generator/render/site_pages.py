@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from generator.load.pictograms import pictogram_for
 from generator.load.site import Site, strings_for
 from generator.render import PageContext, RenderedPage
+from generator.render.listen import offered
 from generator.render.listing import render_category, render_home
 from generator.render.procedure import render_procedure
 from generator.render.templating import site_templates
@@ -31,7 +33,10 @@ def page_context(site: Site, lang: str, localized: list[Localized], directory_ur
                        base_url=site.profile.site_url
                        + language_prefix(lang, site.profile.source_language),
                        public_directory_urls=site.public_directory_urls,
-                       templates=site_templates(site.template_dirs))
+                       templates=site_templates(site.template_dirs),
+                       listen=offered(site, lang),
+                       pictures={p.id: tuple(pictogram_for(d.name, site.pictograms)
+                                             for d in p.documents) for p in site.procedures})
 
 
 def language_pages(site: Site, lang: str, directory_urls: bool = True,
