@@ -212,14 +212,14 @@ PROCEDURE_FIELDS: list[Field] = [
           required=True, section="footer"),
     Field("review", "choice", "Đã có người kiểm tra nội dung nhập tự động chưa: `needed` "
                               "(cần kiểm tra) hoặc `done` (đã kiểm tra).",
-          choices=("needed", "done")),
+          choices=("needed", "done"), section="review"),
     Field("reviewed", "mapping", "Lần kiểm tra nội dung gần nhất: ngày (`date`) và người "
                                  "kiểm tra (`by`).",
           fields=(Field("date", "date", "Ngày kiểm tra, dạng NĂM-THÁNG-NGÀY.", required=True),
                   Field("by", "text", "Người hoặc bộ phận đã kiểm tra.")),
-          model=Reviewed, open_data="when_set"),
+          model=Reviewed, section="review", open_data="when_set"),
     Field("review_due", "date", "Ngày cần kiểm tra lại nội dung, dạng NĂM-THÁNG-NGÀY.",
-          open_data="when_set"),
+          section="review", open_data="when_set"),
     Field("provenance", "mapping", "Nguồn nhập dữ liệu; do lệnh `thutuc import` ghi, người "
                                    "biên tập không sửa.",
           fields=_PROVENANCE, model=Provenance),

@@ -139,3 +139,12 @@ def test_new_refuses_unknown_category_and_existing_file(tmp_path: Path, capsys) 
     assert "có phải ý bạn là `ho-tich`?" in capsys.readouterr().err
     assert main(["new", "Đăng ký khai sinh", "--category", "ho-tich", "-o", str(catalog)]) == 1
     assert "đã có" in capsys.readouterr().err
+    # The same id in another folder, or as a former id, would be a second page at one address.
+    existing = next(catalog.rglob("dang-ky-khai-sinh.yml"))
+    moved = catalog / "khac" / "dang-ky-khai-sinh-cu.yml"
+    moved.parent.mkdir()
+    existing.rename(moved)
+    assert main(["new", "Đăng ký khai sinh", "--category", "ho-tich", "-o", str(catalog)]) == 1
+    err = capsys.readouterr().err
+    assert "Mã `dang-ky-khai-sinh` đã được dùng trong" in err and "dang-ky-khai-sinh-cu.yml" in err
+    assert not (catalog / "ho-tich" / "dang-ky-khai-sinh.yml").exists()

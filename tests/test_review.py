@@ -98,3 +98,17 @@ def test_the_site_can_leave_unchecked_procedures_out(project: Path, tmp_path: Pa
     assert run("build", "-f", str(project / "mkdocs.yml"), "-d", str(out))[0] == 0
     built = sorted(p.name for p in (out / "thu-tuc").iterdir() if p.is_dir())
     assert built == ["ket-hon", "khai-tu"]
+
+
+def test_pages_say_whether_the_commune_checked_them(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert run("build", "-f", str(project / "mkdocs.yml"), "-d", str(out))[0] == 0
+
+    def answer(pid: str) -> str:
+        html = (out / "thu-tuc" / pid / "index.html").read_text(encoding="utf-8")
+        return html[html.index('class="tt-facts"'):html.index('class="tt-actions"')]
+
+    assert "Xã chưa kiểm tra nội dung này" in answer("khai-sinh")
+    assert "tt-review--needed" in answer("chung-thuc")
+    assert "Đã kiểm tra ngày 30/11/2026 (cán bộ C)" in answer("khai-tu")
+    assert "đã quá hạn kiểm tra lại (hạn 01/01/2020)" in answer("ket-hon")

@@ -17,6 +17,7 @@ import yaml
 
 from generator import registry
 from generator.importer.ids import base_id
+from generator.load.catalog import CATALOG_FILES, catalog_files
 from generator.load.field_reader import SLUG
 from generator.problems import ThutucError, did_you_mean
 from generator.writer import write_file
@@ -83,11 +84,36 @@ def scaffold(title: str, category: str, catalog_dir: Path, today: datetime.date)
     path = catalog_dir / category / f"{procedure_id}.yml"
     if path.exists():
         raise ThutucError(f"Tệp {path} đã có; mở tệp đó để sửa, hoặc đặt tên thủ tục khác.")
+    if holder := _holder_of(procedure_id, catalog_dir):
+        # Two files with one id would give one page address to two procedures.
+        raise ThutucError(f"Mã `{procedure_id}` đã được dùng trong {holder} (là `id` hoặc một "
+                          "`aliases` cũ). Cách sửa: mở tệp đó nếu là cùng thủ tục, hoặc đặt tên "
+                          "thủ tục khác để có mã khác.")
     values = {"id": procedure_id, "title": json.dumps(title, ensure_ascii=False),
               "category": category, "updated": today.isoformat(), "level": "xa"}
     assert set(values) == set(FILLED)
     write_file(path, scaffold_text(values))
     return path
+
+
+def _holder_of(procedure_id: str, catalog_dir: Path) -> str:
+    """The procedure file whose `id` or `aliases` already hold `procedure_id`, or ""."""
+    if not catalog_dir.is_dir():
+        return ""
+    for path in catalog_files(catalog_dir):
+        if path.parent == catalog_dir and path.stem in CATALOG_FILES or "." in path.stem:
+            continue  # categories, events, glossary and translations hold no procedure ids
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue  # `thutuc check` reports it; its id cannot be known here
+        if not isinstance(data, dict):
+            continue
+        aliases = data.get("aliases")
+        names = [data.get("id"), *(aliases if isinstance(aliases, list) else [])]
+        if procedure_id in map(str, names):
+            return path.as_posix()
+    return ""
 
 
 def _categories(path: Path) -> list[str]:

@@ -9,8 +9,8 @@ from generator.yaml_text import dump_yaml
 
 HEADER = ("# Nhập từ Cổng Dịch vụ công quốc gia bằng `thutuc import national`.\n"
           "# Hãy sửa trực tiếp: lần nhập sau giữ nguyên mọi trường bạn đã sửa\n"
-          "# (xem docs/huong-dan-bien-tap.md). Kiểm tra xong thì đổi `review: needed`\n"
-          "# thành `review: done`.\n")
+          "# (xem docs/huong-dan-bien-tap.md). Kiểm tra xong thì ghi lại bằng\n"
+          "# `thutuc review done ID --by \"Tên cán bộ\"`.\n")
 
 
 def ordered(data: dict[str, Any]) -> dict[str, Any]:

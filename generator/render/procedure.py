@@ -7,6 +7,7 @@ texts are shown in Vietnamese, the notices a translation needs).
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -49,6 +50,19 @@ class Link:
     href: str
     text: str
     lang: str = ""
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    """The commune's check of a procedure, as the answer box says it."""
+
+    kind: str  # needed | done | overdue
+    text: str
+    source: str = ""  # the national record, for a text nobody at the commune has checked
+
+
+def _day(day: datetime.date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
 @dataclass(frozen=True)
@@ -239,6 +253,24 @@ class ProcedureView:
                        svg=ctx.site_link(self.src, qr_path(pid, "svg")),
                        png=ctx.site_link(self.src, qr_path(pid, "png")),
                        poster=ctx.site_link(self.src, poster_path(pid)))
+
+    @property
+    def review(self) -> ReviewState | None:
+        """What a citizen must know about the commune's check of this text, if anything:
+        not checked yet (with the national record), checked on a date by someone, or past
+        the date by which it should have been checked again."""
+        proc, t = self.loc.procedure, self.ctx.strings.t
+        today = datetime.date.today()
+        if proc.review_due and proc.review_due < today:
+            return ReviewState("overdue", t("review_overdue", date=_day(proc.review_due)))
+        if proc.review == "needed":
+            url = proc.provenance.url if proc.provenance else ""
+            return ReviewState("needed", t("review_needed"), url)
+        if proc.reviewed:
+            by = t("reviewed_by", by=proc.reviewed.by) if proc.reviewed.by else ""
+            return ReviewState("done", t("reviewed", date=_day(proc.reviewed.date), by=by)
+                               .rstrip())
+        return None
 
     @property
     def footer(self) -> str:
