@@ -1,12 +1,13 @@
-"""What a phone downloads for a first view of a procedure page, gzip-compressed.
+"""What a phone downloads for a first view of a procedure page, gzip-compressed and not.
 
 A local web server compresses every response with gzip (level 6, as nginx and Apache do by
-default) and counts the bytes it sends; headless Chromium in a phone viewport, with an empty
+default), or not at all (`--raw`: many commune servers and `python3 -m http.server` do not),
+and counts the bytes it sends; headless Chromium in a phone viewport, with an empty
 cache, opens one procedure page and waits until the network is quiet (the search index, the
 service worker and what it caches included). Every byte the phone received is counted, whoever
 asked for it.
 
-    python -m benchmarks.page_weight SITE_DIR [PAGE]
+    python -m benchmarks.page_weight SITE_DIR [PAGE] [--raw]
 
 PAGE is a path in the site (default: the first procedure page, `thu-tuc/<id>/`).
 """
@@ -37,8 +38,8 @@ class _GzipHandler(http.server.BaseHTTPRequestHandler):
     """Serves a folder like a web server with gzip on; records (path, bytes sent)."""
 
     def __init__(self, *args: object, root: Path, log: list[tuple[str, int]],
-                 **kwargs: object) -> None:
-        self.root, self.log = root, log
+                 compress: bool = True, **kwargs: object) -> None:
+        self.root, self.log, self.compress = root, log, compress
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's API
@@ -57,7 +58,7 @@ class _GzipHandler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             self.log.append((path, 0))
             return
-        gzipped = "gzip" in self.headers.get("Accept-Encoding", "")
+        gzipped = self.compress and "gzip" in self.headers.get("Accept-Encoding", "")
         if gzipped:
             body = gzip.compress(body, compresslevel=6, mtime=0)
         self.send_response(200)
@@ -76,9 +77,11 @@ class _GzipHandler(http.server.BaseHTTPRequestHandler):
 
 
 @contextmanager
-def gzip_server(site_dir: Path, log: list[tuple[str, int]]) -> Iterator[str]:
-    """A local web server for `site_dir` that gzips and logs (path, bytes sent) in `log`."""
-    handler = functools.partial(_GzipHandler, root=site_dir, log=log)
+def gzip_server(site_dir: Path, log: list[tuple[str, int]],
+                compress: bool = True) -> Iterator[str]:
+    """A local web server for `site_dir` that gzips (unless not `compress`) and logs
+    (path, bytes sent) in `log`."""
+    handler = functools.partial(_GzipHandler, root=site_dir, log=log, compress=compress)
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -102,12 +105,13 @@ def _kind(path: str) -> str:
     return KINDS.get(suffix, "html" if path.endswith("/") or not suffix else "other")
 
 
-def measure(site_dir: Path, page: str | None = None) -> dict[str, float]:
-    """KB (1,000 bytes) received over gzip for a first view of `page`, by kind and in total."""
+def measure(site_dir: Path, page: str | None = None, compress: bool = True) -> dict[str, float]:
+    """KB (1,000 bytes) received for a first view of `page`, by kind and in total, from a
+    server that gzips (or not, `compress=False`)."""
     from playwright.sync_api import sync_playwright
 
     log: list[tuple[str, int]] = []
-    with gzip_server(site_dir, log) as base, sync_playwright() as playwright:
+    with gzip_server(site_dir, log, compress) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 360, "height": 740},
                                       is_mobile=True, has_touch=True)
@@ -127,10 +131,12 @@ def main(argv: list[str]) -> int:
     if not argv:
         print(__doc__, file=sys.stderr)
         return 2
-    site_dir = Path(argv[0])
-    page = argv[1] if len(argv) > 1 else first_procedure_page(site_dir)
-    numbers = measure(site_dir, page)
-    print(f"First view of {page} (gzip, KB = 1,000 bytes):")
+    raw = "--raw" in argv
+    args = [arg for arg in argv if arg != "--raw"]
+    site_dir = Path(args[0])
+    page = args[1] if len(args) > 1 else first_procedure_page(site_dir)
+    numbers = measure(site_dir, page, compress=not raw)
+    print(f"First view of {page} ({'uncompressed' if raw else 'gzip'}, KB = 1,000 bytes):")
     for key, value in numbers.items():
         print(f"  {key:10} {value:>8}")
     return 0

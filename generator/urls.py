@@ -12,6 +12,7 @@ import posixpath
 HOME = "index.md"
 CATEGORY_DIR = "linh-vuc"
 PROCEDURE_DIR = "thu-tuc"
+A_TO_Z = "tat-ca-thu-tuc.md"  # every procedure, A-Z: search without JavaScript
 FILES_DIR = "tep"
 QR_DIR = "ma-qr"  # QR codes of procedure pages: <id>.svg, <id>.png
 GLOSSARY_SRC = "thuat-ngu.md"  # the glossary page

@@ -1,6 +1,7 @@
 // Runs generator/search/engine.js in Node for tests (tests/search_node.py drives it).
 //   node search_harness.js fold            stdin: JSON list of strings -> [[[fold, keep], ...], ...]
 //   node search_harness.js search FOLDER   stdin: JSON list of queries -> [[id, ...], ...]
+//   node search_harness.js count FOLDER    stdin: JSON list of queries -> [pages found, ...]
 // FOLDER is a language's search/ folder of a built site; files are read like the browser
 // loads them: each is a script calling thutucSearch(name, data).
 "use strict";
@@ -25,7 +26,7 @@ if (mode === "fold") {
 } else {
   const manifest = fs.readdirSync(folder).find((f) => /^m[0-9a-f]+\.js$/.test(f)).slice(0, -3);
   Promise.all(input.map((q) => engine.search(q, manifest, loadFile))).then((results) => {
-    process.stdout.write(JSON.stringify(results.map(
-      (r) => (r ? r.docs.map((d) => d[0]) : []))));
+    process.stdout.write(JSON.stringify(results.map((r) => (mode === "count" ?
+      (r ? r.count : 0) : (r ? r.docs.map((d) => d[0]) : [])))));
   });
 }

@@ -23,3 +23,8 @@ def js_words(texts: list[str]) -> list[list[list[str]]]:
 def js_search(search_dir: Path, queries: list[str]) -> list[list[str]]:
     """For each query, the ids of the results (at most 10), best first."""
     return _node(["search", str(search_dir)], queries)  # type: ignore[return-value]
+
+
+def js_count(search_dir: Path, queries: list[str]) -> list[int]:
+    """For each query, how many pages it finds (the number the result list announces)."""
+    return _node(["count", str(search_dir)], queries)  # type: ignore[return-value]

@@ -9,6 +9,7 @@ ticks and pages stay on the phone, and the offline edition works from disk.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
@@ -17,6 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from generator.mkdocs.project import build_atomically
+from generator.publish import service_worker
 from tests.conftest import FIXTURES, build
 
 PREFIX = "/xa/ea-sol/"
@@ -134,13 +136,20 @@ def test_government_service_structured_data(portal_url: str, phone) -> None:
     phone.goto(portal_url + PROCEDURE)
     raw = phone.locator("head script[type='application/ld+json']").inner_html()
     assert "<" not in raw and "\\u003c/script\\u003e" in raw
-    data = json.loads(raw)
+    page = json.loads(raw)
+    # Language and date belong to the page (a CreativeWork), the rest to the service.
+    assert page["@type"] == "WebPage"
+    assert (page["inLanguage"], page["dateModified"]) == ("vi", "2026-11-02")
+    assert page["url"] == "https://tinh.example.vn/xa/ea-sol/thu-tuc/tro-cap-xa-hoi/"
+    data = page["mainEntity"]
     assert data["@type"] == "GovernmentService"
-    assert data["name"] == "Trợ cấp xã hội hằng tháng"
+    assert data["name"] == page["name"] == "Trợ cấp xã hội hằng tháng"
     assert data["description"].endswith("</script><script>alert(1)</script>.")
     assert data["identifier"] == "1.001776"
     assert data["serviceType"] == "Bảo trợ xã hội"
-    assert data["provider"]["name"] == data["areaServed"]["name"] == "UBND xã Ea Sol"
+    assert data["provider"]["@type"] == "GovernmentOffice"
+    assert data["provider"]["name"] == "UBND xã Ea Sol"
+    assert data["areaServed"] == {"@type": "AdministrativeArea", "name": "xã Ea Sol"}
     direct, online = data["availableChannel"]
     assert direct["serviceLocation"]["address"] == "Nhà văn hóa thôn 3, xã Ea Sol"
     assert direct["servicePhone"]["telephone"] == "+84 262 3 888 999"
@@ -148,13 +157,12 @@ def test_government_service_structured_data(portal_url: str, phone) -> None:
     assert online["serviceUrl"] == "https://dichvucong.gov.vn/"
     assert data["offers"] == [{"@type": "Offer", "name": "Lệ phí", "price": 0,
                                "priceCurrency": "VND"}]
-    assert data["dateModified"] == "2026-11-02"
-    assert data["url"] == "https://tinh.example.vn/xa/ea-sol/thu-tuc/tro-cap-xa-hoi/"
     assert "sameAs" not in data, "no national portal page for this one"
     phone.goto(portal_url + "en/thu-tuc/hoa-giai-tranh-chap/")
     english = json.loads(phone.locator("script[type='application/ld+json']").inner_html())
-    assert (english["name"], english["inLanguage"]) == ("Land dispute mediation", "en")
-    assert english["availableChannel"][0]["processingTime"] == "P45D"
+    assert (english["mainEntity"]["name"], english["inLanguage"]) == (
+        "Land dispute mediation", "en")
+    assert english["mainEntity"]["availableChannel"][0]["processingTime"] == "P45D"
 
 
 def test_checklist_ticks_survive_reload_and_language(portal_url: str, phone) -> None:
@@ -207,6 +215,58 @@ def test_pages_already_read_open_without_signal(portal_site: Path, serve, browse
         "Trợ cấp xã hội hằng tháng</h1>", "Trợ cấp xã hội (đã sửa)</h1>"), encoding="utf-8")
     page.reload()
     assert page.locator("h1").inner_text() == "Trợ cấp xã hội (đã sửa)"
+    context.close()
+
+
+def test_a_page_never_read_answers_offline_with_the_pages_saved(portal_site: Path, serve,
+                                                                 browser, tmp_path: Path) -> None:
+    site = shutil.copytree(portal_site, tmp_path / "site", symlinks=True)
+    base = serve(site, PREFIX)
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base + PROCEDURE)
+    _cached(page, base + PROCEDURE)
+    page.goto(base + "en/thu-tuc/hoa-giai-tranh-chap/")
+    _cached(page, base + "en/thu-tuc/hoa-giai-tranh-chap/")
+    names = page.evaluate("caches.keys()")
+    assert len(names) == 2, names
+    assert any(n.endswith(":pages") for n in names) and any(":files:" in n for n in names)
+
+    context.set_offline(True)
+    page.goto(base + "thu-tuc/mai-tang-phi/")  # never opened
+    assert page.locator("h1").inner_text() == "Không có mạng"
+    assert page.locator("html").get_attribute("lang") == "vi"
+    links = page.locator("li a")
+    assert links.all_inner_texts()[0].startswith("Trợ cấp xã hội hằng tháng"), "own language first"
+    assert links.count() == 2
+    page.goto(base + "en/thu-tuc/mai-tang-phi/")
+    assert page.locator("h1").inner_text() == "No connection"
+    page.locator("li a").first.click()
+    page.wait_for_url(base + "en/thu-tuc/hoa-giai-tranh-chap/")
+    assert page.locator("h1").inner_text() == "Land dispute mediation"
+    context.close()
+
+
+def test_a_new_build_drops_the_files_of_the_old_one(portal_site: Path, serve, browser,
+                                                    tmp_path: Path) -> None:
+    site = shutil.copytree(portal_site, tmp_path / "site", symlinks=True)
+    base = serve(site, PREFIX)
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base + PROCEDURE)
+    _cached(page, base + PROCEDURE)
+    old = [n for n in page.evaluate("caches.keys()") if ":files:" in n]
+    css = site / "assets" / "thutuc.css"
+    css.write_text(css.read_text(encoding="utf-8") + "/* changed */\n", encoding="utf-8")
+    service_worker.write(site, json.loads(re.search(
+        r"const TEXTS = (.*);  //", (site / "sw.js").read_text(encoding="utf-8")).group(1)))
+    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    page.wait_for_function("""async (old) => {
+        const names = await caches.keys();
+        return !names.includes(old) && names.some(n => n.includes(":files:"));
+    }""", arg=old[0])
+    page.reload()
+    _cached(page, base + PROCEDURE)  # the pages saved before stay
     context.close()
 
 

@@ -35,7 +35,7 @@ def test_mini_procedure_has_national_portal_as_same_as(mini_site: Path) -> None:
     html = (mini_site / "thu-tuc" / "dang-ky-khai-sinh" / "index.html").read_text("utf-8")
     raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', html)
     assert raw and html.index(raw.group(0)) < html.index("</head>")
-    data = json.loads(raw.group(1))
+    data = json.loads(raw.group(1))["mainEntity"]  # the page's GovernmentService
     assert data["sameAs"].endswith("ma_thu_tuc=1.001193")
     assert [o["price"] for o in data["offers"]] == [0, 8000]
     assert (mini_site / "index.html").read_text("utf-8").count("application/ld+json") == 0
@@ -52,7 +52,7 @@ def test_sitemap_lists_every_language_with_hreflang(mini_site: Path) -> None:
                              "en": page,
                              "rad": "https://example.org/xa-thu/rad/thu-tuc/dang-ky-khai-sinh/",
                              "x-default": "https://example.org/xa-thu/thu-tuc/dang-ky-khai-sinh/"}
-    assert len(entries) == 3 * 7  # home, 2 categories, 3 procedures, 1 hand-written page
+    assert len(entries) == 3 * 8  # home, 2 categories, A-Z, 3 procedures, 1 hand-written page
     assert gzip.decompress((mini_site / "sitemap.xml.gz").read_bytes()) == \
         (mini_site / "sitemap.xml").read_bytes()
     head = (mini_site / "thu-tuc/dang-ky-khai-sinh/index.html").read_text("utf-8")

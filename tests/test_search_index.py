@@ -11,7 +11,7 @@ import pytest
 from generator.search import index
 from generator.search.index import SearchDoc, build_index, code_words
 from generator.search.site_index import write_index
-from tests.search_node import js_search
+from tests.search_node import js_count, js_search
 
 
 def doc(id_: str, title: str, keywords: tuple[str, ...] = (), body: str = "",
@@ -72,6 +72,23 @@ def test_the_last_word_is_a_prefix_only_while_typing(tmp_path: Path) -> None:
     assert typing[0] == "khai-tu"
     assert typed[0] in {"khai-sinh", "khai-sinh-luu-dong"}
     assert nothing == []
+
+
+def test_only_the_word_being_typed_is_a_prefix_and_its_accents_count(tmp_path: Path) -> None:
+    # "gia" begins "giấy" (in "làm giấy khai sinh"): while it is the only word, that page is
+    # a candidate; beside a whole word ("tien") it lets no page in by itself.
+    alone, beside, accented, tone_to_come = search(tmp_path, ["gia", "tien gia", "già", "giâ"])
+    assert "khai-sinh" in alone
+    assert beside[0] == "tro-cap-tuoi-gia" and "khai-sinh" not in beside
+    assert "khai-sinh" not in accented and accented[0] == "tro-cap-tuoi-gia"
+    assert "khai-sinh" in tone_to_come
+    one_letter, spaced = js_count(tmp_path / "search", ["tien g", "tien gia "])
+    assert one_letter == spaced == 2  # "tiền" is on two pages; "g" and "gia " are no prefix
+
+
+def test_pages_with_every_word_of_the_query_come_first(tmp_path: Path) -> None:
+    # Only the mobile birth registration has "tại nhà"; the other has a closer title.
+    assert first(tmp_path, ["khai sinh tai nha"]) == ["khai-sinh-luu-dong"]
 
 
 def test_kí_ký_mĩ_mỹ_and_decomposed_unicode_match(tmp_path: Path) -> None:

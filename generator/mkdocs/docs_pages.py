@@ -1,16 +1,29 @@
 """Hand-written pages in `docs/`, per language: `NAME.md` in Vietnamese, `NAME.LANG.md` beside it.
 
-A language without its own version of a page gets the Vietnamese one. Generated pages own
-`index.md`, `linh-vuc/` and `thu-tuc/`; hand-written files there are not used.
+A language without its own version of a page gets the Vietnamese one; a version in a language
+the site does not publish (`gioi-thieu.en.md` on a site without English) is left out.
+Generated pages own `index.md`, `linh-vuc/`, `thu-tuc/`, the A-Z page and the staff page;
+hand-written files there are not used.
+
+Pages for commune staff (front matter `audience: staff`: the editors', translators' and
+deployment guides) stay out of the citizens' menu; the page "Dành cho cán bộ" (STAFF_SRC),
+linked from the footer, lists them.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from generator.urls import CATEGORY_DIR, HOME, PROCEDURE_DIR
+import yaml
 
-RESERVED = (HOME, f"{CATEGORY_DIR}/", f"{PROCEDURE_DIR}/")
+from generator.urls import A_TO_Z, CATEGORY_DIR, HOME, PROCEDURE_DIR
+
+STAFF_SRC = "danh-cho-can-bo.md"
+RESERVED = (HOME, f"{CATEGORY_DIR}/", f"{PROCEDURE_DIR}/", STAFF_SRC, A_TO_Z)
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")  # ISO 639-1 or -3, as language codes are written
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
+_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
 def language_docs(docs_dir: Path, lang: str, codes: list[str]) -> list[tuple[str, Path]]:
@@ -27,6 +40,8 @@ def language_docs(docs_dir: Path, lang: str, codes: list[str]) -> list[tuple[str
             if suffix == lang:
                 pages[f"{stem}.md"] = path  # this language's version replaces the source's
             continue
+        if stem and _LANGUAGE.match(suffix) and (docs_dir / f"{stem}.md").is_file():
+            continue  # a translation into a language this site does not publish
         pages.setdefault(rel, path)
     return [(src, path) for src, path in sorted(pages.items())
             if not src.startswith(RESERVED) and src != HOME]
@@ -47,3 +62,24 @@ def nav_docs(srcs: list[str]) -> list[str]:
     indexed = {src.rpartition("/")[0] for src in srcs if "/" in src and src.endswith("/index.md")}
     return [src for src in srcs
             if src.endswith("/index.md") or src.rpartition("/")[0] not in indexed]
+
+
+def _front_matter(path: Path) -> dict[str, object]:
+    match = _FRONT_MATTER.match(path.read_text(encoding="utf-8-sig"))
+    data = yaml.safe_load(match.group(1)) if match else None
+    return data if isinstance(data, dict) else {}
+
+
+def staff_docs(docs: list[tuple[str, Path]]) -> list[tuple[str, Path]]:
+    """The hand-written pages for commune staff (front matter `audience: staff`)."""
+    return [(src, path) for src, path in docs if _front_matter(path).get("audience") == "staff"]
+
+
+def staff_page(docs: list[tuple[str, Path]], title: str, lead: str) -> str:
+    """The Markdown of the page listing the guides for staff, each under its own heading."""
+    items = []
+    for src, path in docs:
+        heading = _HEADING.search(path.read_text(encoding="utf-8-sig"))
+        name = heading.group(1) if heading else src.removesuffix(".md")
+        items.append(f"- [{name}]({src})")
+    return f"# {title}\n\n{lead}\n\n" + "\n".join(items) + "\n"

@@ -9,11 +9,14 @@ hooks with `self.lang` set. Everything about content lives in `site.py` and belo
 from __future__ import annotations
 
 import dataclasses
+import html
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import base
@@ -26,8 +29,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator.load.site import Site, SiteSource, load_site, strings_for
+from generator.load.strings import Strings
 from generator.mkdocs import theme_setup
-from generator.mkdocs.docs_pages import is_fallback, language_docs, nav_docs
+from generator.mkdocs.docs_pages import (
+    STAFF_SRC,
+    is_fallback,
+    language_docs,
+    nav_docs,
+    staff_docs,
+    staff_page,
+)
 from generator.problems import CatalogError, ThutucError
 from generator.publish import opendata, service_worker, sitemap
 from generator.publish.atomic import temporary_folder
@@ -41,10 +52,33 @@ from generator.render.qr import CACHE_DIR, QrCache
 from generator.render.richtext import escape
 from generator.render.site_pages import language_pages
 from generator.search.index import IndexFiles
-from generator.search.site_index import language_index, page_config, write_index
-from generator.urls import FILES_DIR, GLOSSARY_SRC, PROCEDURE_DIR, language_prefix
+from generator.search.site_index import SEARCH_DIR, language_index, page_config, write_index
+from generator.urls import (
+    A_TO_Z,
+    FILES_DIR,
+    GLOSSARY_SRC,
+    POSTER_DIR,
+    PROCEDURE_DIR,
+    QR_DIR,
+    language_prefix,
+    page_url,
+)
 
 log = logging.getLogger("mkdocs.plugins.thutuc")
+
+
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+DESCRIPTION_LENGTH = 160  # characters: what search engines show of a description
+
+
+def first_sentences(content: str) -> str:
+    """A hand-written page's description: its first paragraph as text, cut at a word."""
+    match = _PARAGRAPH.search(content)
+    text = " ".join(html.unescape(_TAG.sub("", match.group(1))).split()) if match else ""
+    if len(text) <= DESCRIPTION_LENGTH:
+        return text
+    return text[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0] + "…"
 
 
 class ThutucConfig(base.Config):
@@ -145,15 +179,36 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
             # From a language's root to the site's root, where the service worker lives.
             "site_root": "../" if prefix else "", "offline": self.config.offline,
         }
-        docs = tuple(src for src, _ in language_docs(Path(config.docs_dir), self.lang, codes))
+        written = language_docs(Path(config.docs_dir), self.lang, codes)
+        docs = tuple(src for src, _ in written)
         self.search = language_index(site, self.lang)
         config.extra["thutuc"]["search"] = page_config(self.search, site, self.lang,
                                                        config.use_directory_urls)
         with _plugin_errors():  # a site's own page template may be wrong
             self.pages = {page.src: page for page in
                           language_pages(site, self.lang, config.use_directory_urls, docs)}
+        config.extra["thutuc"].update(self._not_found(strings, prefix, docs,
+                                                      config.use_directory_urls))
+        config.extra["thutuc"]["staff"] = {
+            "title": strings.t("staff_title"),
+            "url": page_url(STAFF_SRC, config.use_directory_urls)} if staff_docs(written) else {}
         config.nav = self._nav(config)
         return config
+
+    def _not_found(self, strings: Strings, prefix: str, docs: tuple[str, ...],
+                   directory_urls: bool) -> dict[str, Any]:
+        """What the 404 page (theme/404.html) needs to find the site's home from any address:
+        the configured root, this language's folder, the site's own top folders."""
+        tops = {src.split("/")[0].removesuffix(".md") for src in (*self.pages, *docs)}
+        tops |= {QR_DIR, POSTER_DIR, FILES_DIR, SEARCH_DIR, "assets", "data", *self._codes()}
+        return {
+            "not_found": {key: strings.t(f"not_found_{key}")
+                          for key in ("title", "text", "home", "all")},
+            "base_path": urlsplit(self.root_site_url).path or "/",
+            "language_folder": prefix,
+            "top_folders": sorted(tops - {"index"}),
+            "a_to_z_path": page_url(A_TO_Z, directory_urls),
+        }
 
     def _load(self, config: MkDocsConfig) -> Site:
         try:
@@ -184,8 +239,9 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         strings = strings_for(site, self.lang)
         categories = [self.pages[f"linh-vuc/{category.id}.md"].src
                       for category, _ in site.categories()]
-        docs = nav_docs([src for src, _ in language_docs(Path(config.docs_dir), self.lang,
-                                                         self._codes())])
+        written = language_docs(Path(config.docs_dir), self.lang, self._codes())
+        staff = {src for src, _ in staff_docs(written)}
+        docs = nav_docs([src for src, _ in written if src not in staff])
         glossary = [{strings.t("glossary_title"): GLOSSARY_SRC}] \
             if GLOSSARY_SRC in self.pages else []
         return [{strings.t("home_title"): "index.md"}, {strings.t("categories"): categories},
@@ -199,18 +255,25 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
             files.remove(file)  # replaced below by this language's version
         self.untranslated_docs.clear()
         docs = language_docs(Path(config.docs_dir), self.lang, self._codes())
-        in_nav = set(nav_docs([src for src, _ in docs]))
+        staff = staff_docs(docs)
+        staff_srcs = {src for src, _ in staff}
+        in_nav = set(nav_docs([src for src, _ in docs if src not in staff_srcs]))
         for src, path in docs:
             # Pages of a folder with an index are reached from that index, not the nav.
             inclusion = InclusionLevel.UNDEFINED if src in in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src, abs_src_path=str(path), inclusion=inclusion))
             if is_fallback(path, self.lang, site.profile.source_language):
                 self.untranslated_docs.add(src)
+        if staff:  # the footer links it (theme/partials/footer.html)
+            strings = strings_for(site, self.lang)
+            files.append(File.generated(
+                config, STAFF_SRC, inclusion=InclusionLevel.NOT_IN_NAV,
+                content=staff_page(staff, strings.t("staff_title"), strings.t("staff_lead"))))
         for src in self.pages:
             # Procedures and life events are reached from category pages and the home page,
-            # not the nav: no "not in nav" notice.
-            inclusion = InclusionLevel.NOT_IN_NAV if src.startswith((PROCEDURE_DIR, EVENT_DIR)) \
-                else InclusionLevel.UNDEFINED
+            # the A-Z page from the search control, not the nav: no "not in nav" notice.
+            hidden = src.startswith((PROCEDURE_DIR, EVENT_DIR)) or src == A_TO_Z
+            inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
             files.append(File.generated(config, src, content="", inclusion=inclusion))
         project_root = Path(config.config_file_path).parent
         cache = QrCache(project_root / CACHE_DIR)
@@ -252,6 +315,8 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
     def on_page_content(self, content: str, page: Page, **kwargs: Any) -> str | None:
         rendered = self.pages.get(page.file.src_uri)
         if rendered is None:
+            if not page.meta.get("description"):  # search engines show it under the title
+                page.meta["description"] = escape(first_sentences(content))
             return content
         page.toc = get_toc([{"level": 2, "id": e.id, "name": escape(e.title),
                              "children": []} for e in rendered.toc])
@@ -266,7 +331,7 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         if self.lang != source_lang:
             return  # only the source language's build starts the others
         if not self.config.offline:
-            service_worker.write(Path(self.root_site_dir))
+            service_worker.write(Path(self.root_site_dir), self._offline_texts())
         opendata.write(Path(self.root_site_dir), site)
         try:
             for language in site.profile.languages[1:]:
@@ -278,6 +343,16 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
             self.lang = ""  # the next build (mkdocs serve) reloads the catalog
         sitemap.write(Path(self.root_site_dir), self.root_site_url,
                       {code: language_prefix(code, source_lang) for code in self._codes()})
+
+    def _offline_texts(self) -> dict[str, dict[str, str]]:
+        """The service worker's "no signal" page, in each language's folder."""
+        site, texts = self._site(), {}
+        for code in self._codes():
+            strings = strings_for(site, code)
+            lang = code if strings.is_own("offline_title") else strings.fallback_lang
+            texts[language_prefix(code, site.profile.source_language)] = \
+                service_worker.offline_texts(lang, strings.t)
+        return texts
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         site = self._site() if self.site else None

@@ -20,7 +20,8 @@ def initial(text: str) -> str:
     return bare.upper()
 
 
-def _letter_id(letter: str) -> str:
+def letter_id(letter: str) -> str:
+    """The anchor of a letter's group (ASCII, the same in every language)."""
     position = ALPHABET.find(letter.lower())
     return f"chu-{position if position >= 0 else ord(letter)}"
 
@@ -39,7 +40,7 @@ def render_glossary(terms: tuple[LocalTerm, ...], draft: bool, ctx: PageContext)
     t = ctx.strings.t
     source = ctx.strings.lang == ctx.profile.source_language
     ordered = sorted(terms, key=lambda term: sort_key(term.term))
-    groups = [LetterGroup(letter, _letter_id(letter), tuple(items)) for letter, items in
+    groups = [LetterGroup(letter, letter_id(letter), tuple(items)) for letter, items in
               groupby(ordered, key=lambda term: initial(term.term))]
     # A language with no term translated gets one notice for the page, not one per term.
     untranslated = not source and not any(term.translated for term in terms)

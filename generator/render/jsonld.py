@@ -1,4 +1,5 @@
-"""Structured data for search engines: a procedure as a schema.org `GovernmentService`.
+"""Structured data for search engines: a procedure page as a schema.org `WebPage` about a
+`GovernmentService`.
 
 Search engines and assistants read it to answer "how do I register a birth in X" with the
 commune's own page, fee and phone. The JSON goes inside a `<script>` element, so it is written
@@ -34,12 +35,24 @@ def iso_duration(text: str) -> str:
     return "P1D" if _SAME_DAY.search(text) else ""
 
 
+# "Ủy ban nhân dân xã Mẫu" is the office; the area it serves is "xã Mẫu".
+_OFFICE_PREFIX = re.compile(r"^(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+", re.IGNORECASE)
+
+
+def area_name(office: str) -> str:
+    """The commune (or province) an office serves, read from the office's name."""
+    return _OFFICE_PREFIX.sub("", office).strip() or office
+
+
 def government_service(loc: Localized, ctx: PageContext) -> dict[str, Any]:
-    """The JSON-LD object of one procedure page, without empty fields."""
+    """The procedure as a schema.org `GovernmentService`, without empty fields.
+
+    The office that receives it is the `provider`; the commune is the `areaServed`.
+    """
     proc, profile, t = loc.procedure, ctx.profile, ctx.strings.t
     office, address = ctx.office(proc)
-    commune = {"@type": "GovernmentOrganization", "name": profile.name,
-               "address": profile.address, "telephone": profile.phone, "email": profile.email}
+    provider = {"@type": "GovernmentOffice", "name": office, "address": address,
+                "telephone": profile.phone, "email": profile.email, "hasMap": profile.map_url}
     location = {"@type": "Place", "name": office, "address": address, "hasMap": profile.map_url}
     phone = {"@type": "ContactPoint", "telephone": profile.phone} if profile.phone else None
 
@@ -55,23 +68,36 @@ def government_service(loc: Localized, ctx: PageContext) -> dict[str, Any]:
     # A procedure without listed channels is still done at the commune's office.
     channels = proc.channels or (Channel(type="direct"),)
     online_url = proc.online.url if proc.online and proc.online.url else ""
-    data: dict[str, Any] = {
-        "@context": "https://schema.org",
+    return {
         "@type": "GovernmentService",
         "name": proc.title,
         "description": proc.summary,
         "identifier": proc.code,
         "serviceType": ctx.category_name(proc.category),
-        "url": _page_address(loc, ctx),
-        "inLanguage": loc.lang,
-        "provider": commune,
-        "areaServed": {"@type": "AdministrativeArea", "name": profile.name},
+        "provider": provider,
+        "areaServed": {"@type": "AdministrativeArea", "name": area_name(profile.name)},
         "audience": {"@type": "Audience", "audienceType": "; ".join(proc.applicants)},
         "availableChannel": [channel(entry) for entry in channels],
         "offers": [{"@type": "Offer", "name": fee.name, "price": fee.amount,
                     "priceCurrency": "VND", "description": fee.note} for fee in proc.fees],
-        "dateModified": proc.updated.isoformat(),
         "sameAs": online_url,
+    }
+
+
+def procedure_page(loc: Localized, ctx: PageContext) -> dict[str, Any]:
+    """The JSON-LD object of one procedure page: a `WebPage` (its language, when it was last
+    checked) whose `mainEntity` is the procedure. Language and date are properties of a
+    page (CreativeWork), not of a GovernmentService."""
+    proc = loc.procedure
+    data = {
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "name": proc.title,
+        "description": proc.summary,
+        "url": _page_address(loc, ctx),
+        "inLanguage": loc.lang,
+        "dateModified": proc.updated.isoformat(),
+        "mainEntity": government_service(loc, ctx),
     }
     pruned: dict[str, Any] = _pruned(data)
     return pruned

@@ -17,7 +17,7 @@ from generator.model import Channel, Document, LocalOverride
 from generator.names import PhoneNumber
 from generator.render.context import PageContext, RenderedPage
 from generator.render.glossary_marks import TermLinker
-from generator.render.jsonld import government_service
+from generator.render.jsonld import procedure_page
 from generator.render.listen import LISTEN_ICON
 from generator.render.pictograms import icon_svg, pictogram_svg
 from generator.render.qr import short_address
@@ -287,6 +287,6 @@ def render_procedure(loc: Localized, ctx: PageContext,
     """The whole page of one procedure in one language, with glossary `terms` marked."""
     proc, view = loc.procedure, ProcedureView(loc, ctx)
     glossary = terms.page(ctx.link(view.src, GLOSSARY_SRC)) if terms else None
-    head = ctx.templates.render("procedure-head.html", data=government_service(loc, ctx))
+    head = ctx.templates.render("procedure-head.html", data=procedure_page(loc, ctx))
     return ctx.page("procedure.html", view.src, proc.title, meta={"description": proc.summary},
                     head=head, proc=proc, view=view, money=ctx.strings.money, glossary=glossary)

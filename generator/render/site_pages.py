@@ -1,4 +1,5 @@
-"""Every generated page of one language: home, categories, procedures, life events, glossary."""
+"""Every generated page of one language: home, categories, every procedure A-Z, procedures,
+life events, glossary."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from generator.load.pictograms import pictogram_for
 from generator.load.site import Site, strings_for
 from generator.render import PageContext, RenderedPage
 from generator.render.listen import offered
-from generator.render.listing import render_category, render_home
+from generator.render.listing import render_a_to_z, render_category, render_home
 from generator.render.procedure import render_procedure
 from generator.render.templating import site_templates
 from generator.render.wayfinding import (
@@ -50,6 +51,7 @@ def language_pages(site: Site, lang: str, directory_urls: bool = True,
     events = event_lists(site.events, list(by_id.values()))
     pages = [render_home(listed, events, ctx)]
     pages += [render_category(category, procs, ctx) for category, procs in listed]
+    pages.append(render_a_to_z(list(by_id.values()), ctx))
     terms = term_linker(site.glossary, ctx)
     pages += [render_procedure(loc, ctx, terms) for loc in localized]
     pages += extra_pages(events, site.glossary, ctx)

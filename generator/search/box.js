@@ -61,7 +61,8 @@
     article.className = "md-search-result__article md-typeset";
     icon.className = "md-search-result__icon md-icon";
     h1.textContent = doc[1];
-    p.textContent = (doc[2] ? doc[2] + " · " : "") + doc[3];
+    // The title first, as people read it; the code after, for staff who look codes up.
+    p.textContent = doc[3] + (doc[2] ? " · " + doc[2] : "");
     article.append(icon, h1, p);
     a.append(article);
     li.append(a);

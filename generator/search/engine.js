@@ -68,8 +68,9 @@
 
   /* What to look up for a query: its words; each run of two or more words as a whole title
    * or keyword ("lam giay khai sinh" in "lam giay khai sinh o dau"); each pair of neighbouring
-   * words, found side by side in a title or keyword ("khai sinh"). The last word, while still
-   * being typed (no space after it), matches as a prefix. */
+   * words, found side by side in a title or keyword ("khai sinh"). Only the word being typed
+   * (the last one, no space after it) matches as a prefix, from 2 letters on; when it carries
+   * accents, only words that begin with those accents ("già" is not "giao"). */
   function parse(query) {
     // Only the first words count: a pasted paragraph must not download half the index.
     var list = words(query).slice(0, MAX_WORDS), seen = {}, lookups = [];
@@ -129,25 +130,37 @@
     return keys;
   }
 
+  /* Does a spelling in the index begin with the accents typed? Compared decomposed, so that
+   * "giâ" (a tone mark still to come) begins "giấy". */
+  function accentsAgree(lookup, spelling) {
+    return spelling.normalize("NFD").indexOf(lookup.keep.normalize("NFD")) === 0;
+  }
+
   /* Per document: the best weight of this lookup, whether it is in a title, code or keyword
-   * (strong), and whether it has the accents as typed (exact). */
+   * (strong), whether it has the accents as typed (exact), and whether the whole word is
+   * there rather than a longer word it begins (whole). */
   function match(lookup, shardsData, total) {
     var hits = {};
     shardsData.forEach(function (shard) {
       Object.keys(shard).forEach(function (term) {
         if (!fits(lookup, term)) return;
+        var whole = term === lookup.term;
+        var variants = whole || !lookup.accented ? shard[term] :
+          shard[term].filter(function (variant) { return accentsAgree(lookup, variant[0]); });
         var count = 0;
-        shard[term].forEach(function (variant) { count += variant[1].length; });
-        var idf = Math.log(1 + total / count) * (term === lookup.term ? 1 : 0.7);
-        shard[term].forEach(function (variant) {
+        variants.forEach(function (variant) { count += variant[1].length; });
+        var idf = Math.log(1 + total / count) * (whole ? 1 : 0.7);
+        variants.forEach(function (variant) {
           var exact = lookup.accented && variant[0] === lookup.keep, value = 0;
           variant[1].forEach(function (delta) {
             value += delta;
             var doc = Math.floor(value / 64), score = (value % 32) * idf * (exact ? 2 : 1);
-            var hit = hits[doc] || (hits[doc] = {score: 0, strong: false, exact: false});
+            var hit = hits[doc] ||
+              (hits[doc] = {score: 0, strong: false, exact: false, whole: false});
             hit.score = Math.max(hit.score, score);
             hit.strong = hit.strong || value % 64 >= 32;
             hit.exact = hit.exact || exact;
+            hit.whole = hit.whole || whole;
           });
         });
       });
@@ -155,10 +168,10 @@
     return hits;
   }
 
-  /* Every document matching a word, with its rank keys: `tier` counts the query's words
-   * found in its title, code or keywords, its pairs of words found side by side there, and
-   * the words of the longest run of the query that is one of its titles or keywords; body
-   * words only add to `score`. */
+  /* Every document matching a word, with its rank keys: `all` says every word of the query
+   * is in it as a whole word; `tier` counts the query's words found in its title, code or
+   * keywords, its pairs of words found side by side there, and the words of the longest run
+   * of the query that is one of its titles or keywords; body words only add to `score`. */
   function rank(lookups, hits) {
     var docs = {}, wordCount = 0;
     lookups.forEach(function (lookup, i) {
@@ -171,8 +184,10 @@
           else d.phrase = Math.max(d.phrase, lookup.size);
           return;
         }
-        d = d || (docs[doc] = {doc: +doc, matched: 0, tier: 0, phrase: 0, exact: 0, score: 0});
+        d = d || (docs[doc] = {doc: +doc, matched: 0, whole: 0, tier: 0, phrase: 0, exact: 0,
+                               score: 0});
         d.matched += 1;
+        d.whole += hit.whole ? 1 : 0;
         d.tier += hit.strong ? 1 : 0;
         d.exact += hit.exact ? 1 : 0;
         d.score += hit.score;
@@ -180,17 +195,23 @@
     });
     var all = Object.keys(docs).map(function (k) {
       docs[k].tier += docs[k].phrase;
+      docs[k].all = docs[k].whole === wordCount ? 1 : 0;
       return docs[k];
     });
     // Pages with fewer than half of the words are noise ("o", "dau" in "... o dau"), unless
-    // nothing has more.
-    var most = all.filter(function (d) { return 2 * d.matched >= wordCount; });
+    // nothing has more; so is a page found only by the start of the word being typed when
+    // the query has other words ("gia" in "tien gia" begins "giay", on every page).
+    var most = all.filter(function (d) {
+      return 2 * d.matched >= wordCount && (d.whole > 0 || wordCount === 1);
+    });
     return (most.length ? most : all).sort(order);
   }
 
-  /* Title, code, keyword and phrase matches first, then the accents as typed, then score. */
+  /* Pages with every word of the query first, then title, code, keyword and phrase
+   * matches, then the accents as typed, then score. */
   function order(a, b) {
-    return b.tier - a.tier || b.exact - a.exact || b.score - a.score || a.doc - b.doc;
+    return b.all - a.all || b.tier - a.tier || b.exact - a.exact || b.score - a.score ||
+      a.doc - b.doc;
   }
 
   /* The share of a title's words that the query names: "Đăng ký kết hôn" is a better answer

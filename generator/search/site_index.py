@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.load.site import Site, strings_for
 from generator.search.index import IndexFiles, SearchDoc, build_index, code_words, content_name
 from generator.translate.resolve import localized_procedures
-from generator.urls import PROCEDURE_DIR
+from generator.urls import A_TO_Z, PROCEDURE_DIR, page_url
 from generator.writer import write_file
 
 # The search script: the engine, then the search box, as one file. Here, not in theme/assets:
@@ -17,7 +17,7 @@ from generator.writer import write_file
 SCRIPTS = [Path(__file__).with_name(name) for name in ("engine.js", "box.js")]
 SEARCH_DIR = "search"  # the index's folder within each language's site folder
 UI_STRINGS = ("search_placeholder", "search_loading", "search_none", "search_failed",
-              "search_incomplete", "search_results")
+              "search_incomplete", "search_results", "a_to_z_title")
 
 
 def language_docs(site: Site, lang: str) -> list[SearchDoc]:
@@ -55,6 +55,8 @@ def page_config(index: IndexFiles, site: Site, lang: str, directory_urls: bool) 
     config["manifest"] = f"{SEARCH_DIR}/{index.manifest}.js"
     config["script"] = f"{SEARCH_DIR}/{index.script}.js"
     config["pages"] = PROCEDURE_DIR + "/{id}" + ("/" if directory_urls else ".html")
+    # Without JavaScript the search control and the form lead to every procedure A-Z.
+    config["a_to_z"] = page_url(A_TO_Z, directory_urls)
     return config
 
 
