@@ -13,6 +13,7 @@ import segno
 
 from generator.load.catalog import load_catalog
 from generator.mkdocs.project import build_atomically
+from generator.render.qr import MASK, qr_images
 from tests.conftest import FIXTURES, ROOT, build, copy_project
 from tests.qrtools import decode_png, decode_svg
 
@@ -134,3 +135,20 @@ def test_code_files_are_plain_black_on_white(mini_site: Path, kind: str) -> None
         assert b'fill="#fff"' in data and b"<script" not in data
     else:
         assert data.startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize("length", [20, 60, 120, 250])
+def test_fixed_mask_codes_decode_at_every_size(tmp_path: Path, length: int) -> None:
+    """The fixed mask and our own PNG writer give codes a phone reads, small and large
+    (version 2 to 13 at level Q), in both formats."""
+    url = MINI_URL + "thu-tuc/" + ("dang-ky-khai-sinh-" * 20)[:length]
+    images = qr_images(url)
+    made = segno.make(url, error="q", micro=False, boost_error=False, mask=MASK)
+    assert made.mask == MASK
+    png, svg = tmp_path / "code.png", tmp_path / "code.svg"
+    png.write_bytes(images.png)
+    svg.write_bytes(images.svg)
+    assert decode_png(png) == [url]
+    assert decode_svg(svg, tmp_path) == [url]
+    side = (made.symbol_size(scale=1, border=4)[0]) * 10
+    assert images.png[16:24] == side.to_bytes(4, "big") * 2  # IHDR width and height
