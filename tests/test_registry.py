@@ -17,7 +17,7 @@ from mkdocs.config import load_config
 
 from generator import model, registry
 from generator.fingerprints import fingerprint
-from generator.load.schema import procedure_schema
+from generator.load.schema import SCALAR_TEXT, procedure_schema
 from generator.load.site import Site, load_site
 from generator.mkdocs.plugin import site_source
 from generator.problems import CatalogError
@@ -71,7 +71,7 @@ def test_a_new_optional_text_field_is_one_registry_entry(tmp_path: Path) -> None
         assert published["text"]["en"]["parking"] == "Behind the office, free."
         assert "parking" not in published  # text is under `text` only
         assert procedure_schema()["properties"]["parking"] == {
-            "type": ["string", "number"], "description": PARKING.description}
+            **SCALAR_TEXT, "description": PARKING.description}
         # And it is validated like every text field.
         _append(project, KS, "")
         path = project / KS
