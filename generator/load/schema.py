@@ -26,8 +26,8 @@ COUNT: dict[str, Any] = {"type": "integer", "minimum": 0,
                          "errorMessage": "phải là số nguyên không âm; ghi một số, ví dụ `1`, "
                                          "hoặc `0` nếu không cần."}
 DATE: dict[str, Any] = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
-                        "errorMessage": "ngày không hợp lệ: viết theo dạng YYYY-MM-DD "
-                                        "(NĂM-THÁNG-NGÀY), ví dụ 2026-11-20."}
+                        "errorMessage": "ngày không hợp lệ: viết theo dạng YYYY-MM-DD, "
+                                        "ví dụ 2026-11-20 (năm-tháng-ngày)."}
 URL: dict[str, Any] = {"type": "string", "pattern": r"^https?://\S+$",
                        "errorMessage": "địa chỉ không hợp lệ: viết đầy đủ, bắt đầu bằng "
                                        "`https://`."}
