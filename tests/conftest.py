@@ -23,12 +23,29 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-quic"]
 
 
+# Test modules whose tests build whole sites, import every national record, or run LibreOffice
+# or the Nu checker: seconds to minutes each. `pytest -m "not browser and not site"` leaves
+# them out (the inner loop: unit and golden tests); CI runs everything.
+WHOLE_SITE_MODULES = {
+    "test_addresses", "test_archive", "test_benchmark_smoke", "test_build_safety",
+    "test_citizen_menu", "test_cli", "test_editor_tools", "test_import_national",
+    "test_machine_voice", "test_multisite", "test_opendata", "test_outside_checkers",
+    "test_page_extras", "test_pictograms", "test_posters", "test_qr_codes", "test_recordings",
+    "test_review", "test_sample_site", "test_search_relevance", "test_templates",
+    "test_translation_pages", "test_translator_files", "test_wayfinding", "test_yaml12",
+    "test_search_browser", "test_builds", "test_cache", "test_writes",
+}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test that opens Chromium (through the `browser` or `phone` fixture) is marked
-    `browser`, so `pytest -m "not browser"` is the fast loop."""
+    """Mark every test that opens Chromium (through the `browser` or `phone` fixture)
+    `browser`, and every test of a whole-site module `site`."""
     for item in items:
         if {"browser", "phone"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+        if item.path.stem in WHOLE_SITE_MODULES or "_site" in " ".join(
+                getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
 
 
 def build(project: Path, out: Path, offline: bool = False) -> Path:
