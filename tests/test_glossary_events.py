@@ -162,7 +162,70 @@ def test_glossary_translation_with_an_unknown_term_is_reported(tmp_path: Path) -
         _load(project)
     assert error.value.report().splitlines()[0] == (
         "procedures/glossary.en.yml:6: terms[1].id: thuật ngữ `ban-soa` không có trong "
-        "glossary.yml. Cách sửa: có phải ý bạn là `ban-sao`?")
+        "glossary.yml hay bảng thuật ngữ mặc định. Cách sửa: có phải ý bạn là `ban-sao`?")
+
+
+DEFAULT_COUNT = 60  # the terms of generator/glossary/vi.yml
+
+
+def _page(site, src: str) -> str:  # type: ignore[no-untyped-def]
+    return next(p for p in language_pages(site, "vi") if p.src == src).html
+
+
+def test_a_catalog_without_a_glossary_gets_the_default_terms_marked_and_listed(
+        tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    assert not list((project / "procedures").glob("glossary*.yml"))
+    site = _load(project)
+    assert len(site.glossary.terms) == DEFAULT_COUNT
+    assert {"ban-chinh", "ban-sao", "chung-thuc", "trich-luc", "ho-tich", "thuong-tru",
+            "tam-tru", "to-khai", "le-phi", "phi", "uy-quyen", "khai-sinh",
+            "can-cuoc"} <= {t.id for t in site.glossary.terms}
+    assert site.glossary.drafts == frozenset({"en"})  # the default English is a draft
+    birth = _page(site, "thu-tuc/dang-ky-khai-sinh.md")
+    assert 'class="tt-term" href="../../thuat-ngu/#to-khai"' in birth
+    listed = _page(site, "thuat-ngu.md")
+    assert 'id="ban-chinh"' in listed and "Giấy tờ gốc do cơ quan có thẩm quyền cấp" in listed
+
+
+def test_a_catalog_term_with_a_default_id_replaces_that_term_only(tmp_path: Path) -> None:
+    project = _project(tmp_path, glossary=(
+        "- id: to-khai\n  term: tờ khai\n  explain: Tờ giấy xã phát để mình điền.\n"
+        "- id: dong-dau\n  term: đóng dấu\n  explain: In con dấu của cơ quan lên giấy.\n"))
+    site = _load(project)
+    terms = {t.id: t for t in site.glossary.terms}
+    assert len(terms) == DEFAULT_COUNT + 1 and list(terms)[-1] == "dong-dau"
+    assert terms["to-khai"].explain == "Tờ giấy xã phát để mình điền."
+    assert terms["ban-chinh"].explain.startswith("Giấy tờ gốc")
+    english = {t.id: t for t in site.glossary.in_language("en")}
+    # the default English explained the default's words: a replaced term shows the catalog's
+    assert not english["to-khai"].translated and english["ban-chinh"].translated
+    assert 'title="Tờ giấy xã phát để mình điền."' in _page(site, "thu-tuc/dang-ky-khai-sinh.md")
+
+
+def test_a_catalog_term_spelt_like_a_default_term_replaces_it(tmp_path: Path) -> None:
+    """A glossary.yml written before the default existed keeps its meaning."""
+    site = _load(_project(tmp_path, glossary=(
+        "- id: ngay\n  term: ngày làm việc\n  explain: Trừ thứ Bảy, Chủ nhật.\n")))
+    ids = [t.id for t in site.glossary.terms]
+    assert "ngay" in ids and "ngay-lam-viec" not in ids and len(ids) == DEFAULT_COUNT
+
+
+def test_a_hidden_entry_drops_a_default_term(tmp_path: Path) -> None:
+    site = _load(_project(tmp_path, glossary="- id: to-khai\n  hidden: true\n"))
+    assert "to-khai" not in {t.id for t in site.glossary.terms}
+    assert len(site.glossary.terms) == DEFAULT_COUNT - 1
+    assert "#to-khai" not in _page(site, "thu-tuc/dang-ky-khai-sinh.md")
+    assert 'id="to-khai"' not in _page(site, "thuat-ngu.md")
+
+
+def test_hiding_a_term_the_default_lacks_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(CatalogError) as error:
+        _load(_project(tmp_path, glossary="- id: ban-chinh\n  hidden: true\n"
+                                          "- id: to-khia\n  hidden: true\n"))
+    assert error.value.report().splitlines()[0] == (
+        "procedures/glossary.yml:3: [1].id: thuật ngữ `to-khia` không có trong bảng thuật ngữ "
+        "mặc định. Cách sửa: có phải ý bạn là `to-khai`?")
 
 
 def test_legal_basis_headings_and_facts_are_not_marked(tmp_path: Path) -> None:
