@@ -13,7 +13,7 @@ import yaml
 from generator import registry
 from generator.cli.main import main
 from generator.load.catalog import CATALOG_FILES, catalog_files
-from generator.load.schema import procedure_schema
+from generator.load.schema import procedure_schema, schemas
 from tests.conftest import FIXTURES, NATIONAL, ROOT, copy_project
 
 
@@ -89,6 +89,15 @@ def test_schema_command_writes_a_file(tmp_path: Path) -> None:
     target = tmp_path / ".vscode" / "thutuc.schema.json"
     assert main(["schema", "-o", str(target)]) == 0
     assert json.loads(target.read_text(encoding="utf-8")) == procedure_schema()
+
+
+def test_schema_all_writes_one_schema_per_kind_of_file(tmp_path: Path) -> None:
+    assert main(["schema", "--all", "-o", str(tmp_path / ".vscode")]) == 0
+    written = {path.name: json.loads(path.read_text(encoding="utf-8"))
+               for path in (tmp_path / ".vscode").iterdir()}
+    assert written == schemas()
+    for schema in written.values():
+        jsonschema.Draft202012Validator.check_schema(schema)
 
 
 def test_new_scaffold_names_each_missing_field_then_passes(tmp_path: Path, capsys) -> None:

@@ -1,6 +1,8 @@
 """The schema as editors see it: the real yaml-language-server (VS Code's YAML extension,
 pinned in tests/yamlls/package.json), driven over stdio, with the guide's `yaml.schemas`
-settings, shows Vietnamese messages for mistakes and nothing on the sample catalog."""
+settings and every schema of `thutuc schema --all`, shows Vietnamese messages for mistakes
+and nothing on the sample catalog (procedures, overlays, categories, events, glossary,
+`_published.yml`) nor on the sample profile."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from generator.load.schema import procedure_schema
+from generator.load.schema import schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVER = ROOT / "tests" / "yamlls" / "node_modules" / "yaml-language-server" / "bin" / \
@@ -115,13 +117,19 @@ updated: 20/11/2026
 
 
 def test_the_editor_shows_vietnamese_messages_and_none_on_the_sample(tmp_path: Path) -> None:
-    shutil.copytree(ROOT / "procedures", tmp_path / "procedures")
+    for folder in ("procedures", "profiles"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
     (tmp_path / ".vscode").mkdir()
-    (tmp_path / ".vscode" / "thutuc.schema.json").write_text(
-        json.dumps(procedure_schema(), ensure_ascii=False), encoding="utf-8")
+    for name, schema in schemas().items():  # as `thutuc schema --all -o .vscode` writes them
+        (tmp_path / ".vscode" / name).write_text(json.dumps(schema, ensure_ascii=False),
+                                                 encoding="utf-8")
     bad = tmp_path / "procedures" / "ho-tich" / "dang-ky-mau.yml"
     bad.write_text(BAD, encoding="utf-8")
-    files = sorted((tmp_path / "procedures").rglob("*.yml"))
+    bad_overlay = tmp_path / "procedures" / "ho-tich" / "dang-ky-mau.en.yml"
+    bad_overlay.write_text("status: draft\ntitel: Sample registration\n", encoding="utf-8")
+    files = sorted([*(tmp_path / "procedures").rglob("*.yml"),
+                    *(tmp_path / "profiles").glob("*.yml")])
+    assert tmp_path / "profiles" / "xa-mau.yml" in files
     server = Server(tmp_path, guide_settings())
     try:
         shown = server.diagnostics(files)
@@ -133,5 +141,8 @@ def test_the_editor_shows_vietnamese_messages_and_none_on_the_sample(tmp_path: P
     assert "phải là một danh sách, mỗi mục một dòng bắt đầu bằng `- `." in messages
     assert any("YYYY-MM-DD, ví dụ 2026-11-20" in m for m in messages)
     assert not [m for m in messages if re.search(r"[Pp]roperty|Incorrect type|Missing", m)]
+    overlay_messages = shown.pop(bad_overlay)
+    assert len(overlay_messages) == 1 and "`title`" in overlay_messages[0] \
+        and "khoá này không có trong định dạng" in overlay_messages[0]
     assert tmp_path / "procedures" / "_published.yml" in shown
     assert {path.relative_to(tmp_path): found for path, found in shown.items() if found} == {}

@@ -17,7 +17,7 @@ from generator.importer.record import LEVELS
 from generator.importer.review import listing, mark_reviewed, pending
 from generator.importer.run import DEFAULT_LEVELS, import_national
 from generator.importer.scaffold import scaffold
-from generator.load.schema import procedure_schema
+from generator.load.schema import procedure_schema, schemas
 from generator.load.site import Site
 from generator.problems import ThutucError
 from generator.writer import write_file
@@ -75,6 +75,9 @@ def register(commands: Any, load: SiteLoader) -> None:
 
     schema = commands.add_parser("schema", help="write the JSON Schema of a procedure file")
     schema.add_argument("-o", "--output", type=Path, help="file to write (default: print)")
+    schema.add_argument("--all", action="store_true",
+                        help="write every schema (procedures, overlays, categories, events, "
+                             "glossary, profiles) into the folder given with -o")
     schema.set_defaults(run=_schema)
 
 
@@ -124,6 +127,14 @@ def _new(args: argparse.Namespace, counter: object) -> int:
 
 
 def _schema(args: argparse.Namespace, counter: object) -> int:
+    if args.all:
+        if not args.output:
+            raise ThutucError("`thutuc schema --all` cần `-o THƯ_MỤC`, ví dụ `-o .vscode`.")
+        for name, schema in schemas().items():
+            write_file(args.output / name, json.dumps(schema, ensure_ascii=False, indent=2)
+                       + "\n")
+        print(f"Đã ghi các lược đồ JSON vào {args.output}.")
+        return 0
     text = json.dumps(procedure_schema(), ensure_ascii=False, indent=2) + "\n"
     if args.output:
         write_file(args.output, text)

@@ -12,7 +12,12 @@ from __future__ import annotations
 from typing import Any
 
 from generator import registry
+from generator.load.events import EVENT_KEYS
 from generator.load.field_reader import SLUG
+from generator.load.glossary import TERM_KEYS
+from generator.load.overlays import META_KEYS
+from generator.load.procedures import CATEGORY_KEYS
+from generator.load.profile import PROFILE_KEYS
 from generator.registry import Field
 
 TEXT: dict[str, Any] = {"type": "string", "errorMessage": "giá trị này phải là chữ."}
@@ -115,4 +120,40 @@ def procedure_schema() -> dict[str, Any]:
         "description": "Một thủ tục trong danh mục, bằng tiếng Việt. "
                        "Xem docs/huong-dan-bien-tap.md.",
         **_mapping(properties, list(registry.required_keys())),
+    }
+
+
+def _document(title: str, shape: dict[str, Any]) -> dict[str, Any]:
+    """A whole schema document around one shape."""
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **shape}
+
+
+def _records(title: str, keys: tuple[str, ...], required: tuple[str, ...]) -> dict[str, Any]:
+    """A file that is a list of records with the reader's keys (values checked by `check`)."""
+    item = _mapping({key: {} for key in keys}, list(required))
+    return _document(title, {"type": "array", "items": item, "errorMessage": LIST})
+
+
+def overlay_schema() -> dict[str, Any]:
+    """The JSON Schema of a translation file NAME.LANG.yml: only the translatable fields
+    and the translation's own keys (their values are checked by `thutuc check`)."""
+    keys = (*META_KEYS, *(f.key for f in registry.translatable()))
+    return _document("Bản dịch một thủ tục (tệp NAME.LANG.yml)",
+                     _mapping({key: {} for key in keys}, []))
+
+
+def schemas() -> dict[str, dict[str, Any]]:
+    """Every schema `thutuc schema --all` writes, by file name."""
+    return {
+        "thutuc.schema.json": procedure_schema(),
+        "thutuc.overlay.schema.json": overlay_schema(),
+        "thutuc.categories.schema.json": _records("Lĩnh vực (categories.yml)",
+                                                  CATEGORY_KEYS, ("id", "name")),
+        "thutuc.events.schema.json": _records("Sự kiện trong đời (events.yml)",
+                                              EVENT_KEYS, ("id", "name")),
+        "thutuc.glossary.schema.json": _records("Giải thích từ ngữ (glossary.yml)",
+                                                TERM_KEYS, ("id", "term", "explain")),
+        "thutuc.profile.schema.json": _document("Hồ sơ xã (profiles/*.yml)",
+                                                _mapping({key: {} for key in PROFILE_KEYS},
+                                                         [])),
     }
