@@ -208,3 +208,23 @@ def test_pages_and_notices_say_what_the_recording_is(project: Path) -> None:
     assert listen("thu-tuc/hai/index.html") == ""
     assert "Quét mã để nghe hướng dẫn" in (site / "niem-yet/mot.html").read_text(encoding="utf-8")
     assert "nghe hướng dẫn" not in (site / "niem-yet/hai.html").read_text(encoding="utf-8")
+
+
+def test_a_part_recording_plays_under_its_section(project: Path) -> None:
+    put(project, "mot.vi.steps.opus")
+    put(project, "mot.en.documents.mp3", "tone.mp3")
+    site = project / "site"
+    assert run(project, "build", "-d", str(site))[0] == 0
+    vi = (site / "thu-tuc/mot/index.html").read_text(encoding="utf-8")
+    assert '<div class="tt-listen"' not in vi  # no whole guide
+    steps = vi[vi.index('<h2 id="cac-buoc">'):]
+    assert steps.split("</h2>", 1)[1].startswith('\n<p class="tt-listen-part"><audio controls '
+                                                  'preload="none" src="../../nghe/mot.vi.steps.')
+    assert 'aria-label="Nghe: ' in steps
+    en = (site / "en/thu-tuc/mot/index.html").read_text(encoding="utf-8")
+    documents = en[en.index('<h2 id="ho-so">'):en.index('<h2 id="noi-nop">')]
+    assert "nghe/mot.en.documents." in documents
+    steps = en[en.index('<h2 id="cac-buoc">'):]
+    assert "nghe/mot.vi.steps." in steps and "This recording is in Vietnamese." in steps
+    assert sorted(p.name.split(".")[2] for p in (site / "nghe").iterdir()) == ["documents",
+                                                                             "steps"]

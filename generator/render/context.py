@@ -72,7 +72,8 @@ class PageContext:
     base_url: str = ""  # the public address of this language's root: site_url + prefix
     public_directory_urls: bool = True  # the public site's URL style (not the offline edition's)
     templates: Templates = field(default_factory=site_templates)  # the site's page templates
-    listen: dict[str, Listen] = field(default_factory=dict)  # procedure id -> its recording
+    # (procedure id, part: "" for the whole guide, or a section) -> the recording offered
+    listen: dict[tuple[str, str], Listen] = field(default_factory=dict)
     # procedure id -> the pictogram of each document, chosen from its Vietnamese name
     pictures: dict[str, tuple[Pictogram | None, ...]] = field(default_factory=dict)
 

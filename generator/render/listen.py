@@ -1,6 +1,7 @@
 """Which recording a procedure page offers ("Nghe"), and what the page must say about it.
 
-A page in language L offers L's recording of the whole guide; without one, the Vietnamese
+A page in language L offers L's recording of the whole guide (and of each part, under its
+section's heading); without one, the Vietnamese
 recording (labelled as Vietnamese), made by a person, else by the machine voice when the site
 has it on (labelled as a machine voice). Recordings are published once, at the site root,
 under names holding a hash of their content, so any cache may keep them for ever.
@@ -42,16 +43,18 @@ def published_path(recording: Recording) -> str:
     return f"{RECORDINGS_DIR}/{recording.published_name}"
 
 
-def offered(site: Site, lang: str) -> dict[str, Listen]:
-    """Procedure id -> the recording its page in `lang` offers (only those that have one)."""
+def offered(site: Site, lang: str) -> dict[tuple[str, str], Listen]:
+    """(procedure id, part) -> the recording its page in `lang` offers for the whole guide
+    (part "") or one section (only those that have one)."""
     source = site.profile.source_language
-    by_key = {(r.procedure_id, r.lang): r for r in site.recordings if not r.section}
+    by_key = {(r.procedure_id, r.section, r.lang): r for r in site.recordings}
     scripts = Scripts(site)
+    published = {p.id for p in site.procedures}
     result = {}
-    for procedure in site.procedures:
-        chosen = by_key.get((procedure.id, lang)) or by_key.get((procedure.id, source))
-        if chosen is not None:
-            result[procedure.id] = Listen(
+    for key in dict.fromkeys((r.procedure_id, r.section) for r in site.recordings):
+        chosen = by_key.get((*key, lang)) or by_key.get((*key, source))
+        if chosen is not None and key[0] in published:
+            result[key] = Listen(
                 published_path(chosen), MEDIA_TYPES[chosen.extension], chosen.info.duration,
                 chosen.lang, bool(chosen.voice),
                 scripts.state(chosen).state == "stale")
@@ -61,4 +64,4 @@ def offered(site: Site, lang: str) -> dict[str, Listen]:
 def published_recordings(site: Site) -> list[Recording]:
     """Every recording some page offers: what the build copies into the site."""
     offered_ids = {p.id for p in site.procedures}
-    return [r for r in site.recordings if not r.section and r.procedure_id in offered_ids]
+    return [r for r in site.recordings if r.procedure_id in offered_ids]

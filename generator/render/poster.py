@@ -56,7 +56,7 @@ def render_poster(item: PrintItem, ctx: PageContext) -> str:
         "notice.html", **_frame(ctx, proc.title), item=_printed(item, ctx), proc=proc,
         category=ctx.category_name(proc.category), bring=bring, dense=dense,
         footer=" · ".join(footer), money=ctx.strings.money,
-        pictures=_pictures(proc.id, len(bring), ctx), listen=proc.id in ctx.listen,
+        pictures=_pictures(proc.id, len(bring), ctx), listen=(proc.id, "") in ctx.listen,
         listen_icon=icon_svg(LISTEN_ICON, css_class="picto"))
 
 

@@ -76,6 +76,10 @@ class QrLinks:
     poster: str
 
 
+# Sections of the page (by anchor) that may have a recording of their own.
+SECTION_PARTS = {"ho-so": "documents", "noi-nop": "where", "cac-buoc": "steps"}
+
+
 @dataclass(frozen=True)
 class ListenView:
     """The "Nghe" player at the top of the page: the recording, its length, what to know."""
@@ -141,8 +145,16 @@ class ProcedureView:
 
     @cached_property
     def listen(self) -> ListenView | None:
-        """The recording this page offers, if any (see `render.listen`)."""
-        offered = self.ctx.listen.get(self.loc.procedure.id)
+        """The recording of the whole guide this page offers, if any (see `render.listen`)."""
+        return self.part_listen("")
+
+    def section_listen(self, anchor: str) -> ListenView | None:
+        """The recording of one section (by its anchor), if any."""
+        part = SECTION_PARTS.get(anchor)
+        return self.part_listen(part) if part else None
+
+    def part_listen(self, part: str) -> ListenView | None:
+        offered = self.ctx.listen.get((self.loc.procedure.id, part))
         if offered is None:
             return None
         other = offered.lang != self.ctx.strings.lang
