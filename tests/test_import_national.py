@@ -14,7 +14,7 @@ from generator.cli.main import main
 from generator.fingerprints import fingerprint
 from generator.importer.run import import_national
 from generator.load.catalog import load_catalog
-from tests.conftest import NATIONAL
+from tests.conftest import NATIONAL, write_files
 
 DAY = datetime.date(2026, 11, 25)
 MKDOCS = """\
@@ -314,3 +314,13 @@ def test_a_hand_written_file_with_the_same_code_is_completed_not_duplicated(
     assert birth.legal_basis and birth.channels  # empty fields filled from the national data
     assert birth.provenance is not None and birth.provenance.national_code == "1.003583"
     assert birth.review == "needed"
+
+
+def test_a_hand_written_code_is_read_as_typed(tmp_path: Path) -> None:
+    """An unquoted `code: 1.000080` is that code, not the number 1.00008 (YAML 1.1)."""
+    from generator.importer.run import _existing  # the catalog as the importer sees it
+
+    write_files(tmp_path, {"ho-tich/tu-viet.yml": "id: tu-viet\ntitle: Tự viết\ncode: 1.000080\n"})
+    found, taken, _ = _existing(tmp_path)
+    assert list(found) == ["1.000080"]
+    assert taken == {"tu-viet"}

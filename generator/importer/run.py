@@ -21,6 +21,7 @@ from generator.importer.merge import merge
 from generator.importer.record import Converted, convert, field_text, provenance, record_levels
 from generator.importer.yamlout import dump_procedure
 from generator.load.catalog import CATALOG_FILES, catalog_files
+from generator.load.yaml_reader import load_yaml, typed_text
 from generator.problems import Problems
 from generator.writer import write_file
 
@@ -184,6 +185,13 @@ def title_key(title: str) -> str:
     return " ".join(strip_prefix(str(title)).split()).casefold().rstrip(" .")
 
 
+def _typed_code(path: Path) -> object:
+    """A hand-written file's `code` as its editor typed it: unquoted, YAML 1.1 reads
+    `code: 1.000080` as the number 1.00008, which matches no national code."""
+    data = load_yaml(path, path.as_posix(), Problems())
+    return (typed_text(data, "code") or data.get("code")) if isinstance(data, dict) else None
+
+
 def _existing(out: Path) -> tuple[dict[str, _Existing], set[str], dict[str, _Existing]]:
     """Procedure files already in the catalog by national code, every id in use, and the
     files written by hand without a code by their title; raises `CatalogError` when one
@@ -208,7 +216,7 @@ def _existing(out: Path) -> tuple[dict[str, _Existing], set[str], dict[str, _Exi
             continue
         taken.add(str(data.get("id", "")))
         origin = data.get("provenance")
-        code = origin.get("national_code") if isinstance(origin, dict) else data.get("code")
+        code = origin.get("national_code") if isinstance(origin, dict) else _typed_code(path)
         if code:
             found.setdefault(str(code), _Existing(path, data))
         elif data.get("title"):
