@@ -67,6 +67,13 @@ class PageTerms:
                                       "</a>"))
         return found
 
+    def controls(self, text: str) -> str | Markup:
+        """The terms of `text` not yet marked, as links of their own, for text that must not
+        hold a link (a checklist label: a tap on it ticks the box). "" when there are none."""
+        found = self.links(text)
+        # noqa below: each link is made of escaped parts (see `links`).
+        return Markup(", ".join(link for _, _, link in found)) if found else ""  # noqa: S704
+
     def text(self, text: str) -> str | Markup:
         """Plain `text` with its terms linked (HTML), or `text` itself when it has none."""
         if not text.strip():

@@ -45,7 +45,10 @@ class PrintItem:
 def render_poster(item: PrintItem, ctx: PageContext) -> str:
     """The notice of one procedure, in the language of `ctx`."""
     proc, t = item.loc.procedure, ctx.strings.t
-    bring = [_document_line(doc.name, doc.originals, doc.copies, ctx) for doc in proc.documents]
+    # Documents needed in every case first; the others say in which case ("nếu ...").
+    ordered = sorted(proc.documents, key=lambda doc: bool(doc.when))
+    bring = [_document_line(doc.name, doc.originals, doc.copies, ctx)
+             + (f" ({doc.when})" if doc.when else "") for doc in ordered]
     dense = (len(bring) > DENSE_DOCUMENTS or sum(map(len, bring)) > DENSE_CHARACTERS
              or len(item.source.title) + len(proc.title) > 2 * DENSE_TITLE)
     footer = [ctx.strings.date(proc.updated)]

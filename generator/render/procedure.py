@@ -36,11 +36,25 @@ class Notice:
 
 @dataclass(frozen=True)
 class Fact:
-    """One line of the answer box under the title."""
+    """One entry of the answer box under the title: a label and its lines."""
 
+    key: str  # names its row for styles and tests: tt-facts__KEY
     label: str
-    value: str
+    lines: tuple[str, ...]
     lang: str = ""
+
+
+@dataclass(frozen=True)
+class Bring:
+    """A document named on the first screen: its name and how many of it."""
+
+    name: str
+    counts: str
+    lang: str = ""
+
+
+# Documents named on the first screen; the checklist below has every one of them.
+FIRST_SCREEN_DOCUMENTS = 6
 
 
 @dataclass(frozen=True)
@@ -111,27 +125,23 @@ class ProcedureView:
                            else field_name in loc.missing)
         return loc.source_lang if shown_in_source else ""
 
-    def notices(self, field_name: str) -> tuple[Notice, ...]:
-        """What a reader must know about the translation of one section."""
-        loc, found = self.loc, []
-        if field_name in loc.missing:
-            found.append(self._notice("untranslated", "not_translated"))
-        elif loc.partly_missing(field_name):
-            found.append(self._notice("untranslated", "partly_translated"))
-        if loc.is_stale(field_name):
-            found.append(self._notice("stale", "stale_translation"))
-        return tuple(found)
-
     @property
-    def page_notices(self) -> tuple[Notice, ...]:
-        """The draft and out-of-date notices of the whole page (the last one links to the
-        source text: one way back is enough)."""
-        found = []
-        if self.loc.draft:
-            found.append(self._notice("draft", "draft_translation"))
-        if self.loc.stale:
-            found.append(self._notice("stale", "stale_page"))
-        return tuple(found)
+    def page_notice(self) -> Notice | None:
+        """The one notice of a translated page that is not all translated, reviewed and up to
+        date: said once, at the top, in the page's interface language (all of it in
+        Vietnamese when that language lacks one of its sentences), with a link to the
+        Vietnamese page. At most about 30 words, whatever the page lacks."""
+        loc = self.loc
+        keys = [key for key, applies in (("notice_untranslated", bool(loc.missing)),
+                                         ("notice_draft", loc.draft),
+                                         ("notice_stale", bool(loc.stale))) if applies]
+        if loc.is_source or not keys:
+            return None
+        strings = self.ctx.strings
+        own = all(strings.is_own(key) for key in keys)
+        text = " ".join(strings.t(key) if own else strings.fallback[key] for key in keys)
+        kind = "untranslated" if loc.missing else "draft" if loc.draft else "stale"
+        return Notice(kind, text, "" if own else strings.fallback_lang)
 
     @property
     def source_link(self) -> dict[str, str]:
@@ -175,17 +185,52 @@ class ProcedureView:
         return pictogram_svg(chosen, self.ctx.strings.lang, self.ctx.profile.source_language)
 
     @cached_property
+    def always(self) -> tuple[tuple[int, Document], ...]:
+        """The documents needed in every case, with their place in the catalog's list."""
+        return tuple((i, d) for i, d in enumerate(self.loc.procedure.documents) if not d.when)
+
+    @cached_property
+    def sometimes(self) -> tuple[tuple[int, Document], ...]:
+        """The documents needed only in some case (`when`), shown under "Chỉ cần khi…"."""
+        return tuple((i, d) for i, d in enumerate(self.loc.procedure.documents) if d.when)
+
+    @cached_property
+    def bring(self) -> tuple[Bring, ...]:
+        """The documents named on the first screen: those needed in every case."""
+        return tuple(Bring(doc.name, self.counts(doc), self.lang("documents", i, "name"))
+                     for i, doc in self.always[:FIRST_SCREEN_DOCUMENTS])
+
+    @property
+    def bring_more(self) -> int:
+        """How many documents needed in every case the first screen leaves to the checklist."""
+        return max(0, len(self.always) - FIRST_SCREEN_DOCUMENTS)
+
+    @cached_property
     def facts(self) -> tuple[Fact, ...]:
-        """How long, how much (lowest – highest), where, what you get."""
+        """How long, how much, what you get (what to bring and where come first)."""
         proc, strings = self.loc.procedure, self.ctx.strings
-        found = [Fact(strings.t("duration"), proc.duration, self.lang("duration"))]
+        found = [Fact("duration", strings.t("duration"), (proc.duration,), self.lang("duration"))]
         if proc.fees:
-            amounts = sorted({fee.amount for fee in proc.fees})
-            ends = amounts[:1] if len(amounts) == 1 else [amounts[0], amounts[-1]]
-            found.append(Fact(strings.t("fees"), " – ".join(strings.money(a) for a in ends)))
-        found.append(Fact(strings.t("office"), self.office))
-        found.append(Fact(strings.t("result"), proc.result, self.lang("result")))
+            found.append(Fact("fees", strings.t("fees"), self.fee_lines, self.lang("fees")))
+        found.append(Fact("result", strings.t("result"), (proc.result,), self.lang("result")))
         return tuple(found)
+
+    @cached_property
+    def fee_lines(self) -> tuple[str, ...]:
+        """Fees as people read them: what everyone pays first ("Miễn phí", or the amount),
+        then each fee that depends on the case, with what it is for. Never a range
+        ("Miễn phí – 8.000 đồng" reads as "free to 8,000")."""
+        fees, money = self.loc.procedure.fees, self.ctx.strings.money
+        if not fees:
+            return ()
+        main = next((fee for fee in fees if not fee.note), fees[0])  # a note names a case
+        lines = [money(main.amount)]
+        for fee in fees:
+            if fee is not main:
+                note = fee.note.rstrip(" .")  # a sentence's full stop does not go in brackets
+                case = f" ({note[:1].lower()}{note[1:]})" if note else ""
+                lines.append(f"{fee.name}{case}: {money(fee.amount)}")
+        return tuple(lines)
 
     @property
     def office(self) -> str:

@@ -10,18 +10,24 @@
   var root = new URL(script.getAttribute("data-root") || "./", location.href);
 
   function checklists() {
-    var lists = document.querySelectorAll("ul.tt-checklist[data-procedure]");
-    Array.prototype.forEach.call(lists, function (list) {
+    // A procedure's documents may be in two lists (always needed, "Chỉ cần khi…"): the ticks
+    // are kept by document number (data-doc), the same in every language.
+    var seen = {};
+    document.querySelectorAll("ul.tt-checklist[data-procedure]").forEach(function (list) {
+      var procedure = list.getAttribute("data-procedure");
+      if (seen[procedure]) return;
+      seen[procedure] = true;
       // Several communes may share one portal (one origin): the key includes the site root.
-      var key = "thutuc:checklist:" + root.pathname + ":" + list.getAttribute("data-procedure");
-      var boxes = list.querySelectorAll("input[type=checkbox]");
+      var key = "thutuc:checklist:" + root.pathname + ":" + procedure;
+      var boxes = document.querySelectorAll(
+        "ul.tt-checklist[data-procedure='" + procedure + "'] input[data-doc]");
       var saved = [];
       try { saved = JSON.parse(localStorage.getItem(key) || "[]"); } catch (e) { saved = []; }
-      Array.prototype.forEach.call(boxes, function (box, index) {
-        box.checked = saved.indexOf(index) !== -1;
+      boxes.forEach(function (box) {
+        box.checked = saved.indexOf(+box.getAttribute("data-doc")) !== -1;
         box.addEventListener("change", function () {
           var ticked = [];
-          Array.prototype.forEach.call(boxes, function (b, i) { if (b.checked) ticked.push(i); });
+          boxes.forEach(function (b) { if (b.checked) ticked.push(+b.getAttribute("data-doc")); });
           try { localStorage.setItem(key, JSON.stringify(ticked)); } catch (e) { /* private mode */ }
         });
       });
