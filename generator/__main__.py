@@ -1,7 +1,5 @@
 """`python -m generator` runs the `thutuc` command."""
 
-import sys
+from generator.cli.main import run
 
-from generator.cli.main import main
-
-sys.exit(main())
+run()

@@ -13,6 +13,8 @@ HOME = "index.md"
 CATEGORY_DIR = "linh-vuc"
 PROCEDURE_DIR = "thu-tuc"
 A_TO_Z = "tat-ca-thu-tuc.md"  # every procedure, A-Z: search without JavaScript
+STAFF_SRC = "danh-cho-can-bo.md"  # the guides for commune staff, linked from the footer
+RECORDINGS_DIR = "nghe"  # recorded guides, at the site root, shared by every language
 FILES_DIR = "tep"
 QR_DIR = "ma-qr"  # QR codes of procedure pages: <id>.svg, <id>.png
 GLOSSARY_SRC = "thuat-ngu.md"  # the glossary page
@@ -23,7 +25,8 @@ EVENT_DIR = "su-kien"  # life-event pages
 # site and checks that nothing else appears there.
 SITE_ROOT_NAMES = frozenset({
     PROCEDURE_DIR, CATEGORY_DIR, FILES_DIR, QR_DIR, POSTER_DIR, EVENT_DIR,
-    "thuat-ngu", "search", "assets", "data", "index.html", "404.html", "sitemap.xml",
+    "thuat-ngu", A_TO_Z.removesuffix(".md"), STAFF_SRC.removesuffix(".md"), RECORDINGS_DIR,
+    "search", "assets", "data", "index.html", "404.html", "sitemap.xml",
     "sitemap.xml.gz", "sw.js", "index", "404", "sitemap",
 })
 

@@ -33,7 +33,7 @@ WHOLE_SITE_MODULES = {
     "test_page_extras", "test_pictograms", "test_posters", "test_qr_codes", "test_recordings",
     "test_review", "test_sample_site", "test_search_relevance", "test_templates",
     "test_translation_pages", "test_translator_files", "test_wayfinding", "test_yaml12",
-    "test_search_browser", "test_builds", "test_cache", "test_writes",
+    "test_search_browser", "test_yamlls", "test_builds", "test_cache", "test_writes",
 }
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import logging
+import signal
 import sys
 import time
 from collections.abc import Sequence
@@ -224,5 +225,18 @@ def _serve(args: argparse.Namespace, counter: _Counter) -> int:
     return 0
 
 
+def run() -> None:
+    """The `thutuc` program: `main`, then exit with its code.
+
+    `main` turns SIGTERM into a clean stop while it works. Before it starts, SIGTERM ends the
+    program at once (nothing is written yet); once it has returned, only exit handlers are
+    left (temporary theme folders), so SIGTERM no longer cuts them short.
+    """
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(143))
+    code = main()
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -17,9 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.urls import A_TO_Z, CATEGORY_DIR, HOME, PROCEDURE_DIR
+from generator.urls import A_TO_Z, CATEGORY_DIR, HOME, PROCEDURE_DIR, STAFF_SRC
 
-STAFF_SRC = "danh-cho-can-bo.md"
 RESERVED = (HOME, f"{CATEGORY_DIR}/", f"{PROCEDURE_DIR}/", STAFF_SRC, A_TO_Z)
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")  # ISO 639-1 or -3, as language codes are written
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)

@@ -32,7 +32,6 @@ from generator.load.site import Site, SiteSource, load_site, strings_for
 from generator.load.strings import Strings
 from generator.mkdocs import theme_setup
 from generator.mkdocs.docs_pages import (
-    STAFF_SRC,
     is_fallback,
     language_docs,
     nav_docs,
@@ -60,6 +59,7 @@ from generator.urls import (
     POSTER_DIR,
     PROCEDURE_DIR,
     QR_DIR,
+    STAFF_SRC,
     language_prefix,
     page_url,
 )

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from generator.load.recordings import Recording
 from generator.load.site import Site
 from generator.translate.recording_status import Scripts
+from generator.urls import RECORDINGS_DIR
 
-RECORDINGS_DIR = "nghe"  # at the site root, shared by every language
 LISTEN_ICON = "material/headphones"
 MEDIA_TYPES = {"opus": "audio/ogg", "ogg": "audio/ogg", "webm": "audio/webm",
                "m4a": "audio/mp4", "mp3": "audio/mpeg"}
