@@ -101,9 +101,11 @@ def test_steps_and_checklist_read_without_javascript(portal_url: str, browser) -
 
 def test_answer_first_and_big_buttons(portal_url: str, phone) -> None:
     phone.goto(portal_url + PROCEDURE)
-    facts = phone.locator(".tt-facts dd").all_inner_texts()
-    assert facts == ["15 ngày làm việc", "Miễn phí", "UBND xã Ea Sol",
-                     "Quyết định trợ cấp xã hội"]
+    # What to bring and where come first, then how long, how much and what you get.
+    bring, where, *facts = phone.locator(".tt-facts dd").all_inner_texts()
+    assert bring.splitlines()[0] == "Tờ khai đề nghị trợ cấp (1 bản chính)"
+    assert where.startswith("UBND xã Ea Sol")
+    assert facts == ["15 ngày làm việc", "Miễn phí", "Quyết định trợ cấp xã hội"]
     body = phone.evaluate("parseFloat(getComputedStyle(document.querySelector("
                           "'.tt-summary')).fontSize)")
     assert body >= 16
@@ -115,7 +117,9 @@ def test_answer_first_and_big_buttons(portal_url: str, phone) -> None:
     assert buttons.nth(0).get_attribute("href") == "tel:+842623888999"
     assert buttons.nth(2).get_attribute("href") == "https://dichvucong.gov.vn/"
     phone.goto(portal_url + "thu-tuc/mai-tang-phi/")
-    assert phone.locator(".tt-facts dd").nth(1).inner_text() == "Miễn phí – 12.000 đồng"
+    # The first fee as the amount to bring, then each other one named: no range.
+    fees = phone.locator(".tt-facts__fees dd").inner_text().splitlines()
+    assert fees == ["5.000 đồng", "Lệ phí: Miễn phí", "Phí gửi bưu điện: 12.000 đồng"]
     assert phone.locator(".tt-submit").count() == 0, "not online: no online button"
     assert phone.locator(".tt-updated").inner_text().startswith("Cập nhật ngày 15/06/2026")
 

@@ -13,13 +13,13 @@ def test_language_switcher_lands_on_same_procedure(mini_site: Path, serve, phone
     phone.wait_for_url("**/en/thu-tuc/dang-ky-khai-sinh/")
     assert phone.locator("html").get_attribute("lang") == "en"
     assert phone.locator("h1").inner_text() == "Birth registration"
-    # The English translation is a draft with untranslated parts: the reader is told, in
-    # English, and can go to the Vietnamese page of the same procedure.
-    draft = phone.locator(".tt-notice--draft")
-    assert draft.is_visible()
-    assert draft.inner_text().startswith("This translation has not been reviewed yet")
-    assert phone.locator("#ho-so-muc .tt-notice--untranslated").inner_text() == \
-        "This part is not translated yet; the text below is in Vietnamese."
+    # The English translation is a draft with untranslated parts: the reader is told once, at
+    # the top, in English, and can go to the Vietnamese page of the same procedure.
+    notice = phone.locator(".tt-notice--untranslated")
+    assert notice.count() == 1 and notice.is_visible()
+    assert notice.inner_text().startswith("Some parts are not translated yet")
+    assert "This translation has not been reviewed" in notice.inner_text()
+    assert notice.locator("a[hreflang=vi]").inner_text() == "Read in Vietnamese"
     assert phone.locator(".tt-step__text[lang=vi]").all_inner_texts() == [
         "Nộp tại bộ phận một cửa, hoặc trực tuyến.\n\nTrực tiếp\nTrực tuyến"]
     phone.locator("a.md-select__link[hreflang=rad]").dispatch_event("click")
@@ -43,7 +43,7 @@ def test_hostile_catalog_text_is_shown_as_text(mini_site: Path, serve, phone) ->
     phone.goto(serve(mini_site) + "thu-tuc/dang-ky-ket-hon/")
     summary = phone.locator(".tt-summary").inner_text()
     assert summary == "Đăng ký kết hôn <script>alert('x')</script> & chia sẻ"
-    assert phone.locator(".tt-doc label").inner_text() == "Tờ khai <b>đăng ký</b> kết hôn"
+    assert phone.locator(".tt-doc__name").inner_text() == "Tờ khai <b>đăng ký</b> kết hôn"
     # The only image is our own QR code of the page.
     assert phone.locator("article script, article img:not(.tt-qr__code), article [onerror]"
                          ).count() == 0

@@ -52,7 +52,8 @@ def test_sitemap_lists_every_language_with_hreflang(mini_site: Path) -> None:
                              "en": page,
                              "rad": "https://example.org/xa-thu/rad/thu-tuc/dang-ky-khai-sinh/",
                              "x-default": "https://example.org/xa-thu/thu-tuc/dang-ky-khai-sinh/"}
-    assert len(entries) == 3 * 8  # home, 2 categories, A-Z, 3 procedures, 1 hand-written page
+    # home, 2 categories, A-Z, 3 procedures, the glossary (the default one), 1 hand-written page
+    assert len(entries) == 3 * 9
     assert gzip.decompress((mini_site / "sitemap.xml.gz").read_bytes()) == \
         (mini_site / "sitemap.xml").read_bytes()
     head = (mini_site / "thu-tuc/dang-ky-khai-sinh/index.html").read_text("utf-8")
