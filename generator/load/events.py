@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.load.field_reader import FieldReader, join
+from generator.load.icons import check_icon
 from generator.load.procedures import language_names
 from generator.load.yaml_reader import Mapping, Sequence, load_yaml
 from generator.model import Procedure
@@ -63,7 +64,7 @@ def _read(data: Any, reader: FieldReader, ids: set[str]) -> list[LifeEvent]:
                                      EVENT_KEYS, ("id", "name")):
         event = LifeEvent(id=reader.slug(node, "id", path), name=reader.text(node, "name", path),
                           names=language_names(node, path, reader),
-                          icon=reader.text(node, "icon", path),
+                          icon=check_icon(reader, node, path),
                           procedures=reader.slug_list(node, "procedures", path))
         _check_listed(node, path, reader, ids)
         if any(e.id == event.id for e in events):

@@ -18,14 +18,14 @@ ký khai sinh") gets the form's picture, not the certificate's.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.load.field_reader import FieldReader, join
+from generator.load.icons import check_icon
 from generator.load.yaml_reader import Mapping, load_yaml
-from generator.problems import Problems, did_you_mean
+from generator.problems import Problems
 
 FILE = "pictograms.yml"
 KEYS = ("icon", "words", "label", "labels")
@@ -70,23 +70,6 @@ SHIPPED = (
 )
 
 
-def icons_dir() -> Path | None:
-    """Material's bundled icon sets, or None when Material is not installed."""
-    spec = importlib.util.find_spec("material")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(next(iter(spec.submodule_search_locations))) / "templates" / ".icons"
-
-
-def icon_file(icon: str) -> Path | None:
-    """The SVG file of a Material icon name (`material/ring`), when it exists."""
-    folder = icons_dir()
-    if folder is None or not re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", icon):
-        return None
-    path = folder / f"{icon}.svg"
-    return path if path.is_file() else None
-
-
 def pictogram_for(name: str, pictograms: tuple[Pictogram, ...]) -> Pictogram | None:
     """The first pictogram whose words occur in a document's name."""
     return next((pictogram for pictogram in pictograms if pictogram.matches(name)), None)
@@ -106,13 +89,7 @@ def read_pictograms(catalog_dir: Path, shown: str, problems: Problems) -> tuple[
                           "viết mỗi mục dạng `- icon: material/...`.", KEYS,
                           ("icon", "words", "label"))
     for node, item_path in rows:
-        icon = reader.text(node, "icon", item_path)
-        if icon and icon_file(icon) is None:
-            reader.report(node, "icon", join(item_path, "icon"),
-                          f"không có biểu tượng `{icon}` trong bộ biểu tượng của Material.",
-                          did_you_mean(icon, icon_names(icon)) or "chọn một tên trong "
-                          "thư mục `material/templates/.icons/` của Material, viết "
-                          "`material/TÊN`.")
+        icon = check_icon(reader, node, item_path)
         labels = node.get("labels")
         own.append(Pictogram(icon, reader.text_list(node, "words", item_path),
                              reader.text(node, "label", item_path),
@@ -120,11 +97,3 @@ def read_pictograms(catalog_dir: Path, shown: str, problems: Problems) -> tuple[
                               for k in labels} if isinstance(labels, Mapping) else {}))
     return (*own, *SHIPPED)
 
-
-def icon_names(icon: str) -> list[str]:
-    """Every icon name of the set `icon` names (for a did-you-mean hint)."""
-    folder = icons_dir()
-    family = icon.split("/", 1)[0]
-    if folder is None or not (folder / family).is_dir():
-        return []
-    return [f"{family}/{path.stem}" for path in (folder / family).glob("*.svg")]

@@ -13,6 +13,7 @@ from typing import Any
 
 from generator import registry
 from generator.load.field_reader import FieldReader, describe, is_web_url, join
+from generator.load.icons import check_icon
 from generator.load.yaml_reader import Mapping, Sequence
 from generator.model import PROCEDURE_ATTRIBUTES, Category, Procedure
 from generator.registry import Field
@@ -35,7 +36,7 @@ def read_categories(data: Any, reader: FieldReader) -> list[Category]:
             continue
         categories.append(Category(id=category_id,
                                    name=reader.text(node, "name", path), names=names,
-                                   icon=reader.text(node, "icon", path)))
+                                   icon=check_icon(reader, node, path)))
     return categories
 
 

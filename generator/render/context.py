@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup
+
+from generator.load.events import LifeEvent
 from generator.load.pictograms import Pictogram
 from generator.load.strings import Strings
 from generator.model import Category, Procedure, SiteProfile
@@ -42,6 +45,7 @@ class Card:
     name: str
     count: int
     lang: str = ""  # the source language's code when `name` is not translated
+    icon: Markup = Markup("")  # its Material icon, inline and hidden from screen readers
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,7 @@ class PageContext:
     listen: dict[tuple[str, str], Listen] = field(default_factory=dict)
     # procedure id -> the pictogram of each document, chosen from its Vietnamese name
     pictures: dict[str, tuple[Pictogram | None, ...]] = field(default_factory=dict)
+    events: dict[str, LifeEvent] = field(default_factory=dict)  # the life events, by id
 
     def office(self, procedure: Procedure) -> tuple[str, str]:
         """Where the procedure is received: (office, address), local overrides first. A
@@ -103,6 +108,12 @@ class PageContext:
     def category_name(self, category_id: str) -> str:
         category = self.categories[category_id]
         return category.names.get(self.strings.lang) or category.name
+
+    def event_source_lang(self, event: LifeEvent) -> str:
+        """The source language's code when a life event's name has no translation, else ""."""
+        lang = self.strings.lang
+        return "" if lang == self.profile.source_language or event.names.get(lang) \
+            else self.profile.source_language
 
     def category_source_lang(self, category_id: str) -> str:
         """The source language's code when a category's name has no translation, else ""."""

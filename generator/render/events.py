@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.load.events import LifeEvent
 from generator.model import Procedure
 from generator.render.context import Listed, PageContext, RenderedPage
+from generator.render.pictograms import beside_name
 
 EVENT_DIR = "su-kien"
 
@@ -20,4 +21,5 @@ def render_event(event: LifeEvent, procedures: list[Procedure],
     name = event.name_in(ctx.strings.lang)
     listed = [Listed(ctx.procedure_link(src, p.id), p.title, p.summary) for p in procedures]
     return ctx.page("event.html", src, name, meta={"description": ctx.strings.t("event_lead")},
-                    name=name, procedures=listed)
+                    name=name, name_lang=ctx.event_source_lang(event),
+                    icon=beside_name(event.icon), procedures=listed)

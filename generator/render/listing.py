@@ -12,6 +12,7 @@ from generator.model import Category, Procedure
 from generator.render.context import Card, Listed, PageContext, RenderedPage
 from generator.render.events import event_src
 from generator.render.glossary_page import initial, letter_id
+from generator.render.pictograms import beside_name
 from generator.textsort import sort_key
 from generator.urls import A_TO_Z, HOME, category_src
 
@@ -21,10 +22,12 @@ def render_home(categories: list[tuple[Category, list[Procedure]]],
     """The home page: who publishes this, the life events, then every category with its
     number of procedures."""
     lang = ctx.strings.lang
-    event_cards = [Card(ctx.link(HOME, event_src(event.id)), event.name_in(lang), len(procs))
+    event_cards = [Card(ctx.link(HOME, event_src(event.id)), event.name_in(lang), len(procs),
+                        ctx.event_source_lang(event), beside_name(event.icon))
                    for event, procs in events if procs]
     category_cards = [Card(ctx.category_link(HOME, category.id), ctx.category_name(category.id),
-                           len(procs), ctx.category_source_lang(category.id))
+                           len(procs), ctx.category_source_lang(category.id),
+                           beside_name(category.icon))
                       for category, procs in categories]
     return ctx.page("home.html", HOME, ctx.strings.t("home_title"), name=ctx.profile.name,
                     events=event_cards, categories=category_cards,
@@ -36,7 +39,7 @@ def render_category(category: Category, procedures: list[Procedure],
     """A category page: its procedures, each with its one-line summary."""
     src = category_src(category.id)
     name = ctx.category_name(category.id)
-    return ctx.page("category.html", src, name, name=name,
+    return ctx.page("category.html", src, name, name=name, icon=beside_name(category.icon),
                     name_lang=ctx.category_source_lang(category.id),
                     procedures=_listed(procedures, src, ctx),
                     meta={"description": ctx.strings.t("category_lead", name=name)})

@@ -6,7 +6,8 @@ import functools
 
 from markupsafe import Markup
 
-from generator.load.pictograms import Pictogram, icon_file
+from generator.load.icons import icon_file
+from generator.load.pictograms import Pictogram
 from generator.render.richtext import escape
 
 
@@ -33,6 +34,12 @@ def icon_svg(icon: str, label: str = "", css_class: str = "tt-picto",
         named = ' aria-hidden="true">'
     # Material's own SVG file, with the label escaped above.
     return Markup(f'{opening} class="{css_class}" focusable="false"{named}{rest}')  # noqa: S704
+
+
+def beside_name(icon: str) -> Markup:
+    """A category's or life event's icon, drawn before its name: decorative (hidden from
+    screen readers, who hear the name); empty when it has none."""
+    return icon_svg(icon, css_class="tt-icon") if icon else Markup("")
 
 
 def pictogram_svg(pictogram: Pictogram | None, lang: str, source_lang: str = "vi") -> Markup:

@@ -16,10 +16,11 @@ from markupsafe import Markup
 from generator.model import Channel, Document, LocalOverride
 from generator.names import PhoneNumber
 from generator.render.context import PageContext, RenderedPage
+from generator.render.events import event_src
 from generator.render.glossary_marks import TermLinker
 from generator.render.jsonld import procedure_page
 from generator.render.listen import LISTEN_ICON
-from generator.render.pictograms import icon_svg, pictogram_svg
+from generator.render.pictograms import beside_name, icon_svg, pictogram_svg
 from generator.render.qr import short_address
 from generator.translate.resolve import Localized
 from generator.urls import GLOSSARY_SRC, poster_path, procedure_src, qr_path
@@ -64,6 +65,7 @@ class Link:
     href: str
     text: str
     lang: str = ""
+    icon: Markup = Markup("")  # a category's or life event's icon, drawn before the text
 
 
 @dataclass(frozen=True)
@@ -301,6 +303,20 @@ class ProcedureView:
         return tuple(Link(ctx.procedure_link(self.src, pid), ctx.titles[pid],
                           ctx.procedure_source_lang(pid, "title"))
                      for pid in self.loc.procedure.related if pid in ctx.titles)
+
+    @property
+    def browse(self) -> tuple[Link, ...]:
+        """The procedure's category and life events, each with its icon: the pages that list
+        it with the procedures people need beside it."""
+        ctx, proc = self.ctx, self.loc.procedure
+        category = ctx.categories[proc.category]
+        found = [Link(ctx.category_link(self.src, category.id), ctx.category_name(category.id),
+                      ctx.category_source_lang(category.id), beside_name(category.icon))]
+        for event in (ctx.events[e] for e in proc.events if e in ctx.events):
+            found.append(Link(ctx.link(self.src, event_src(event.id)),
+                              event.name_in(ctx.strings.lang), ctx.event_source_lang(event),
+                              beside_name(event.icon)))
+        return tuple(found)
 
     @property
     def qr(self) -> QrLinks:

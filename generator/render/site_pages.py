@@ -35,7 +35,7 @@ def page_context(site: Site, lang: str, localized: list[Localized], directory_ur
                        + language_prefix(lang, site.profile.source_language),
                        public_directory_urls=site.public_directory_urls,
                        templates=site_templates(site.template_dirs),
-                       listen=offered(site, lang),
+                       listen=offered(site, lang), events={e.id: e for e in site.events},
                        pictures={p.id: tuple(pictogram_for(d.name, site.pictograms)
                                              for d in p.documents) for p in site.procedures})
 
