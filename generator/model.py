@@ -6,9 +6,11 @@ contract keep their Markdown source; rendering decides how it becomes HTML.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Self
 
 from generator.names import PhoneNumber
 
@@ -22,7 +24,49 @@ class Category:
 
 
 @dataclass(frozen=True)
-class Document:
+class Fields:
+    """Values of fields declared in `registry.py`: a procedure, an item of one of its lists
+    (a document, a step...) or one of its mappings (`online`, `reviewed`).
+
+    The typed attributes are the fields mypy knows; a field declared in the registry without
+    an attribute (a site's own field, or one of an item) is kept in `more`. Read any field
+    with `value(key)`, make one with `of(values)`, change some with `replaced(values)`.
+    """
+
+    more: dict[str, object] = field(default_factory=dict, kw_only=True, hash=False)
+
+    def value(self, key: str) -> Any:
+        """A field's value by its registry key, wherever this object keeps it."""
+        return getattr(self, key) if key in self._attributes() else self.more.get(key, "")
+
+    @classmethod
+    def of(cls, values: dict[str, Any], **bookkeeping: Any) -> Self:
+        """An object with `values` by registry key: attributes where it has them, else `more`."""
+        known = cls._attributes()
+        return cls(**{k: v for k, v in values.items() if k in known}, **bookkeeping,
+                   more={k: v for k, v in values.items() if k not in known})
+
+    def replaced(self, values: dict[str, Any]) -> Self:
+        """A copy with `values` (by registry key) replacing this object's."""
+        known = self._attributes()
+        return dataclasses.replace(self, **{k: v for k, v in values.items() if k in known},
+                                   more={**self.more, **{k: v for k, v in values.items()
+                                                         if k not in known}})
+
+    @classmethod
+    def _attributes(cls) -> frozenset[str]:
+        """The typed attributes (computed once per class: `value` is called a lot)."""
+        known = _ATTRIBUTES.get(cls)
+        if known is None:
+            known = _ATTRIBUTES[cls] = frozenset(cls.__dataclass_fields__) - {"more"}
+        return known
+
+
+_ATTRIBUTES: dict[type, frozenset[str]] = {}
+
+
+@dataclass(frozen=True)
+class Document(Fields):
     name: str
     originals: int = 0
     copies: int = 0
@@ -32,13 +76,13 @@ class Document:
 
 
 @dataclass(frozen=True)
-class Step:
+class Step(Fields):
     title: str
     text: str = ""  # Markdown
 
 
 @dataclass(frozen=True)
-class Channel:
+class Channel(Fields):
     type: str  # direct | online | post
     duration: str = ""
     fee: str = ""
@@ -46,26 +90,26 @@ class Channel:
 
 
 @dataclass(frozen=True)
-class Online:
+class Online(Fields):
     level: str  # full | partial | none
     url: str = ""
 
 
 @dataclass(frozen=True)
-class Fee:
+class Fee(Fields):
     name: str
     amount: int
     note: str = ""
 
 
 @dataclass(frozen=True)
-class Faq:
+class Faq(Fields):
     q: str
     a: str  # Markdown
 
 
 @dataclass(frozen=True)
-class Provenance:
+class Provenance(Fields):
     """Where an imported procedure came from (see `provenance.py`)."""
 
     national_code: str = ""
@@ -78,7 +122,7 @@ class Provenance:
 
 
 @dataclass(frozen=True)
-class Reviewed:
+class Reviewed(Fields):
     """The last time a person checked a procedure's text."""
 
     date: datetime.date
@@ -86,7 +130,7 @@ class Reviewed:
 
 
 @dataclass(frozen=True)
-class Procedure:
+class Procedure(Fields):
     """A procedure in the source language; its fields are declared in `registry.py`."""
 
     id: str
@@ -117,21 +161,12 @@ class Procedure:
     reviewed: Reviewed | None = None
     review_due: datetime.date | None = None
     provenance: Provenance | None = None
-    # Fields declared in the registry without an attribute here (a site's own field).
-    more: dict[str, object] = field(default_factory=dict)
     # Line of each top-level key and of each `related` item ("related[0]"), for messages
     # about the whole catalog; not part of the content.
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def line(self, path: str) -> int:
         return self.lines.get(path, self.lines.get(path.split("[")[0], 0))
-
-    def value(self, key: str) -> object:
-        """A field's value by its registry key, wherever the model keeps it."""
-        return getattr(self, key) if key in PROCEDURE_ATTRIBUTES else self.more.get(key, "")
-
-
-PROCEDURE_ATTRIBUTES = frozenset(Procedure.__dataclass_fields__)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from generator import registry
 from generator.load.field_reader import FieldReader, describe, is_web_url, join
 from generator.load.icons import check_icon
 from generator.load.yaml_reader import Mapping, Sequence
-from generator.model import PROCEDURE_ATTRIBUTES, Category, Procedure
+from generator.model import Category, Procedure
 from generator.registry import Field
 
 CATEGORY_KEYS = ("id", "name", "names", "icon")
@@ -68,10 +68,8 @@ def read_procedure(data: Any, reader: FieldReader, project_root: Path) -> Proced
         return None
     values = {f.key: read_field(f, node, "", reader, project_root)
               for f in registry.fields() if f.key not in ("id", "updated")}
-    known = {key: value for key, value in values.items() if key in PROCEDURE_ATTRIBUTES}
-    return Procedure(id=procedure_id, updated=updated, source_file=reader.file,
-                     lines=_key_lines(node), **known,
-                     more={key: value for key, value in values.items() if key not in known})
+    return Procedure.of({"id": procedure_id, "updated": updated, **values},
+                        source_file=reader.file, lines=_key_lines(node))
 
 
 def read_field(field: Field, node: Mapping, path: str, reader: FieldReader,
@@ -113,8 +111,8 @@ def _model(field: Field, node: Mapping, path: str, reader: FieldReader,
            project_root: Path) -> Any:
     """An item (or mapping) of `field` as its model object."""
     assert field.model is not None, field.key
-    return field.model(**{sub.key: read_field(sub, node, path, reader, project_root)
-                          for sub in field.fields})
+    return field.model.of({sub.key: read_field(sub, node, path, reader, project_root)
+                           for sub in field.fields})
 
 
 def _mapping(field: Field, node: Mapping, path: str, reader: FieldReader,
@@ -131,7 +129,7 @@ def _mapping(field: Field, node: Mapping, path: str, reader: FieldReader,
     if any(sub.required and values[sub.key] is None for sub in field.fields):
         return None  # a required date missing or wrong (`reviewed` without `date`): reported
     assert field.model is not None, field.key
-    return field.model(**values)
+    return field.model.of(values)
 
 
 def _table(node: Mapping, key: str, path: str, reader: FieldReader) -> dict[str, str]:

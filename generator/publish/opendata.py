@@ -109,8 +109,8 @@ def _plain(field: Field, value: Any, profile: SiteProfile) -> Any:
         subs = [sub for sub in field.fields if not sub.translatable and sub.open_data != "never"]
         if not subs:
             return _LEFT_OUT  # all text (`steps`, `faq`): under `text`
-        rows = [{sub.key: _plain(sub, getattr(item, sub.key), profile) for sub in subs
-                 if getattr(item, sub.key) or sub.open_data == "always"}
+        rows = [{sub.key: _plain(sub, item.value(sub.key), profile) for sub in subs
+                 if item.value(sub.key) or sub.open_data == "always"}
                 for item in (value if field.kind == "items" else (value,) if value else ())]
         return rows if field.kind == "items" else (rows[0] if rows else None)
     if field.kind == "form" and value and "://" not in value:

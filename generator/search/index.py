@@ -27,10 +27,12 @@ from typing import Any
 from generator.safe_text import json_text
 from generator.search.fold import fold, keep, words
 
-# How much a word counts by where it is: keywords are the words people use, titles the
-# official names; body text only breaks ties.
-WEIGHTS = {"title": 10.0, "code": 10.0, "keywords": 8.0, "source_title": 5.0, "summary": 3.0,
-           "category": 2.0, "body": 1.0}
+# The index's fields and how much a word counts by where it is: keywords are the words people
+# use, titles the official names; body text only breaks ties. Which procedure field goes into
+# which is said by the field registry (`Field.search`); `source_title` is the Vietnamese title
+# of a translated page, `category` the category's name.
+WEIGHTS = {"title": 10.0, "code": 10.0, "keywords": 8.0, "summary": 3.0, "category": 2.0,
+           "source_title": 5.0, "body": 1.0}
 K1 = 1.2  # BM25 term saturation
 # BM25 length normalisation per field: a title is better the fewer other words it has
 # ("Đăng ký khai sinh" before "Đăng ký khai sinh lưu động" for "khai sinh").
@@ -38,6 +40,8 @@ B = {"title": 1.0, "source_title": 1.0, "code": 0.0}
 B_OTHER = 0.75
 # Fields where a repeated word says nothing more ("đăng ký ... đăng ký nhận cha mẹ con").
 ONCE = frozenset({"title", "code", "source_title"})
+# Fields whose each text is also a whole name people may type (`SearchDoc.phrases`).
+PHRASE_FIELDS = ("title", "source_title", "keywords")
 # National titles often start with "Thủ tục" ("procedure"); people leave it out. Phrases are
 # indexed without it, and engine.js leaves it out of a title's length. Change both together.
 TITLE_LEAD = ("thu", "tuc")

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+from collections import defaultdict
 from pathlib import Path
 
+from generator import registry
 from generator.load.site import Site, strings_for
-from generator.search.index import IndexFiles, SearchDoc, build_index, code_words, content_name
+from generator.model import Procedure
+from generator.search.index import (
+    PHRASE_FIELDS,
+    WEIGHTS,
+    IndexFiles,
+    SearchDoc,
+    build_index,
+    code_words,
+    content_name,
+)
 from generator.translate.resolve import localized_procedures
 from generator.urls import A_TO_Z, PROCEDURE_DIR, page_url
 from generator.writer import write_file
@@ -27,17 +38,39 @@ def language_docs(site: Site, lang: str) -> list[SearchDoc]:
     for localized, source in zip(localized_procedures(site, lang), site.procedures,
                                  strict=True):
         p = localized.procedure
+        texts = searched_texts(p, categories)
         # Readers of a translation may still type the official Vietnamese name.
-        source_title = "" if source.title == p.title else source.title
-        body = [p.result, *p.applicants, *(d.name for d in p.documents)]
+        official = searched_texts(source, categories)["title"]
+        texts["source_title"] = [] if official == texts["title"] else official
         docs.append(SearchDoc(
             id=p.id, title=p.title, code=p.code, teaser=p.summary,
-            fields=(("title", p.title), ("code", code_words(p.code)),
-                    ("keywords", " ; ".join(p.keywords)), ("summary", p.summary),
-                    ("category", categories.get(p.category, "")),
-                    ("source_title", source_title), ("body", " ; ".join(body))),
-            phrases=(p.title, source_title, *p.keywords)))
+            fields=tuple((name, " ; ".join(texts[name])) for name in WEIGHTS),
+            phrases=tuple(text for name in PHRASE_FIELDS for text in texts[name])))
     return docs
+
+
+def searched_texts(proc: Procedure, categories: dict[str, str]) -> defaultdict[str, list[str]]:
+    """The texts of `proc` by the index field that holds them (`Field.search` of the field or
+    of an item field), in the registry's order: a category as its name, a code as its words."""
+    texts: defaultdict[str, list[str]] = defaultdict(list)
+
+    def add(name: str, value: object) -> None:
+        if name == "category":
+            value = categories.get(str(value), "")
+        elif name == "code":
+            value = code_words(str(value))
+        texts[name] += [text for text in (value if isinstance(value, tuple) else (value,))
+                        if text]
+
+    for field in registry.fields():
+        value = proc.value(field.key)
+        if field.search:
+            add(field.search, value)
+        items = value if field.kind == "items" else (value,) if value else ()
+        for sub in field.fields:
+            for item in items if sub.search else ():
+                add(sub.search, item.value(sub.key))
+    return texts
 
 
 def language_index(site: Site, lang: str) -> IndexFiles:

@@ -47,16 +47,6 @@ from generator.translate.field_paths import (
 from generator.translate.overlay_file import header_comments, overlay_text
 from generator.translate.resolve import overlays_for
 
-# Where each field appears on the procedure page: the interface string of its heading.
-HEADINGS = {"applicants": "applicants", "conditions": "conditions", "documents": "documents",
-            "steps": "steps", "channels": "channels", "duration": "duration", "fees": "fees",
-            "result": "result", "faq": "faq", "agency": "office"}
-PLACES = {"title": "tiêu đề của trang (và của tờ niêm yết)",
-          "summary": "đoạn tóm tắt ngay dưới tiêu đề",
-          "keywords": "từ khoá tìm kiếm: không hiện trên trang, dùng khi người dân tìm"}
-# The word for one item of a list, in "giấy tờ số 2".
-ITEMS = {"documents": "giấy tờ", "steps": "bước", "channels": "cách nộp", "fees": "khoản phí",
-         "faq": "câu hỏi"}
 LIST_NOTE = ("Danh sách, mỗi mục một dòng (trong Poedit: một chuỗi); bản dịch có thể có "
              "nhiều hay ít mục hơn bản gốc.")
 _NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
@@ -129,18 +119,17 @@ def export_file(site: Site, project_root: Path, fmt: str, lang: str,
 
 def note_for(procedure: Procedure, path: str, text: Leaf, strings: Strings) -> str:
     """For the translator: where the text appears on the page, and what to keep."""
-    field, _, rest = path.partition("[")
-    if field in PLACES:
-        where = PLACES[field]
+    key, _, rest = path.partition("[")
+    field = registry.field(key)
+    if field.place:
+        where = field.place
     else:
-        where = f"mục «{strings.t(HEADINGS[field])}»" if field in HEADINGS else \
-            registry.field(field).note
+        where = f"mục «{strings.t(field.heading)}»" if field.heading else field.note
         if rest:
             index, _, sub = rest.partition("].")
-            where += f", {ITEMS.get(field, 'mục')} số {int(index) + 1}: " \
-                     f"{registry.field(field).item(sub).note}"
+            where += f", {field.noun or 'mục'} số {int(index) + 1}: {field.item(sub).note}"
     lines = [f"Trang «{procedure.title}»: {where}."]
-    if field in registry.text_list_fields():
+    if key in registry.text_list_fields():
         lines.append(LIST_NOTE)
     elif is_markdown(path):
         keep = keep_note(cell_text(path, text))

@@ -46,8 +46,8 @@ def source_leaves(procedure: Procedure) -> dict[str, Leaf]:
         if field in item_fields:
             for index, item in enumerate(value):
                 for sub in item_fields[field]:
-                    if getattr(item, sub):
-                        leaves[item_path(field, index, sub)] = getattr(item, sub)
+                    if item.value(sub):
+                        leaves[item_path(field, index, sub)] = item.value(sub)
         elif value:
             leaves[field] = value
     return leaves
@@ -77,7 +77,7 @@ def leaves_to_fields(leaves: dict[str, Leaf], procedure: Procedure) -> dict[str,
         if field in item_fields:
             rows = [{sub: leaves[item_path(field, index, sub)] for sub in item_fields[field]
                      if item_path(field, index, sub) in leaves}
-                    for index in range(len(procedure.value(field)))]  # type: ignore[arg-type]
+                    for index in range(len(procedure.value(field)))]
             if any(rows):
                 fields[field] = tuple(rows)
         elif field in leaves:
@@ -97,8 +97,8 @@ def field_fingerprints(procedure: Procedure) -> dict[str, str]:
     for field in order():
         value: Any = procedure.value(field)
         if field in item_fields:
-            text: object = [{sub: getattr(item, sub) for sub in item_fields[field]
-                             if getattr(item, sub)} for item in value]
+            text: object = [{sub: item.value(sub) for sub in item_fields[field]
+                             if item.value(sub)} for item in value]
         else:
             text = value
         if text:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator import registry
 from generator.fingerprints import fingerprint
 from generator.load.recordings import Recording
 from generator.load.site import Site, strings_for
@@ -26,28 +27,19 @@ from generator.translate.field_paths import (
 )
 from generator.translate.resolve import overlays_for
 
-# What each part of a guide reads, in the order a citizen needs it (the page's order): the
-# fields, and of an item list the texts read (None: all). The whole guide is the page's first
-# screen and the steps' titles, about 40 seconds; notes and the steps' details are in the
-# parts.
-SCRIPTS: dict[str, dict[str, tuple[str, ...] | None]] = {
-    "": {"title": None, "summary": None, "documents": ("name", "when", "count"),
-         "agency": None, "duration": None, "fees": ("name", "amount"), "result": None,
-         "steps": ("title",)},
-    "documents": {"documents": None},
-    "where": {"agency": None, "channels": None},
-    "steps": {"steps": None},
-}
+# A document's counts are said together ("1 bản chính, 2 bản sao") under this item path, and
+# read in the parts that read its `originals`.
+COUNT = "count"
 
 
 def _read(section: str, path: str) -> bool:
-    """Whether the part `section` reads the text at `path`."""
-    fields = SCRIPTS[section]
-    field = field_of(path)
-    if field not in fields:
-        return False
-    subs = fields[field]
-    return subs is None or "." not in path or path.rsplit(".", 1)[1] in subs
+    """Whether the part `section` ("": the whole guide) reads the text at `path`: what each
+    field's (or item field's) `recorded` in the field registry says."""
+    field = registry.field(field_of(path))
+    if "." in path:
+        sub = path.rsplit(".", 1)[1]
+        field = field.item("originals" if sub == COUNT else sub)
+    return section in field.recorded
 
 
 @dataclass(frozen=True)
@@ -109,7 +101,7 @@ def _numbers(procedure: Procedure, strings: Strings) -> dict[str, Piece]:
         counts = [strings.t("originals", count=doc.originals)] if doc.originals else []
         counts += [strings.t("copies", count=doc.copies)] if doc.copies else []
         if counts:
-            pieces[f"documents[{index}]"] = Piece(item_path("documents", index, "count"),
+            pieces[f"documents[{index}]"] = Piece(item_path("documents", index, COUNT),
                                                   ", ".join(counts), own("originals"))
     for index, fee in enumerate(procedure.fees):
         pieces[f"fees[{index}]"] = Piece(item_path("fees", index, "amount"),

@@ -7,13 +7,12 @@ piece of text ends up translated, `missing` (the Vietnamese text is shown, with 
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
 from generator import registry
 from generator.load.site import Site
-from generator.model import PROCEDURE_ATTRIBUTES, Catalog, Overlay, Procedure
+from generator.model import Catalog, Fields, Overlay, Procedure
 from generator.translate.field_paths import collapse, missing_paths, stale_paths
 
 
@@ -58,31 +57,26 @@ def localize(procedure: Procedure, overlay: Overlay | None, lang: str,
     if overlay is None:
         return Localized(procedure, lang, source_lang, missing=missing)
     changes: dict[str, Any] = {}
-    more = dict(procedure.more)
     item_fields = registry.item_fields()
     for field in registry.translatable():
         key, value = field.key, overlay.fields.get(field.key)
         if key in item_fields:
-            value = _merge_items(procedure.value(key), value, item_fields[key])  # type: ignore
-        if not value:
-            continue
-        if key not in PROCEDURE_ATTRIBUTES:
-            more[key] = value
-        else:
+            value = _merge_items(procedure.value(key), value, item_fields[key])
+        if value:
             changes[key] = value
     stale = frozenset(collapse(stale_paths(procedure, overlay), procedure))
-    return Localized(dataclasses.replace(procedure, **changes, more=more), lang, source_lang,
+    return Localized(procedure.replaced(changes), lang, source_lang,
                      missing=missing, stale=stale,
                      draft=overlay.status != "reviewed", translator=overlay.translator)
 
 
-def _merge_items(items: tuple[Any, ...], translated: object,
-                 subfields: tuple[str, ...]) -> tuple[Any, ...]:
+def _merge_items(items: tuple[Fields, ...], translated: object,
+                 subfields: tuple[str, ...]) -> tuple[Fields, ...]:
     """Items with their translated sub-fields replaced (lists are matched by order)."""
     rows = translated if isinstance(translated, tuple) and len(translated) == len(items) else ()
     if not rows:
         return items
-    return tuple(dataclasses.replace(item, **{sub: row[sub] for sub in subfields if row.get(sub)})
+    return tuple(item.replaced({sub: row[sub] for sub in subfields if row.get(sub)})
                  for item, row in zip(items, rows, strict=True))
 
 
