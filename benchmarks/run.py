@@ -194,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
                  ("thutuc serve: CPU time spent on that edit", f"{edit_cpu:.1f} s")]
     for name, module, args_ in (("phone, first procedure page", "page_weight", (work / "site",)),
                                 ("phone, one search", "search_cost", (work / "site",)),
-                                ("QR generation per code", "qr_speed", ())):
+                                ("QR generation per code", "qr_speed", (50,))):
         value = optional_measure(module, *args_)
         if value is not None:
             rows.append((name, _shown(value)))

@@ -8,8 +8,13 @@ site's languages).
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from generator.load.field_reader import LANG_CODE, FieldReader
 from generator.load.overlays import check_against_source, read_overlay
@@ -18,11 +23,54 @@ from generator.load.recordings import is_stamp
 from generator.load.yaml_reader import load_yaml
 from generator.model import Catalog, Category, Overlay, Procedure
 from generator.names import language_code_problem
-from generator.problems import Problems, did_you_mean, shown_path
+from generator.problems import Problem, Problems, did_you_mean, shown_path
 
 YAML_SUFFIXES = (".yml", ".yaml")
 # Files at the top of the catalog folder that are not procedures (nor their translations).
 CATALOG_FILES = ("categories", "events", "glossary", "pictograms")
+
+
+_T = TypeVar("_T")
+
+
+@dataclass
+class _Read:
+    """What reading one file gave: its result and the problems it added."""
+
+    stamp: tuple[int, int, int]  # inode, size, modification time (ns): unchanged file, same
+    result: object
+    problems: tuple[Problem, ...]
+    source: Procedure | None = None  # an overlay was checked against this very source
+
+
+@dataclass
+class CatalogMemo:
+    """Files already read, so that reading a catalog again re-reads only what changed.
+
+    One memo serves every read of a process: the languages and communes of one build share
+    one reading (a forked worker inherits it), and `thutuc serve` re-reads one edited file,
+    not ten thousand. A file is read again when its inode, size or modification time differ.
+    """
+
+    files: dict[Path, _Read] = field(default_factory=dict)
+
+    def read(self, path: Path, problems: Problems, make: Callable[[], _T],
+             source: Procedure | None = None) -> _T:
+        """The result of `make()` for `path`, from the memo when the file is unchanged (and,
+        for an overlay, checked against the same `source`)."""
+        try:
+            info = os.stat(path)
+            stamp = (info.st_ino, info.st_size, info.st_mtime_ns)
+        except OSError:
+            stamp = (0, 0, 0)
+        known = self.files.get(path)
+        if known is not None and known.stamp == stamp and known.source is source and stamp[0]:
+            problems.items.extend(known.problems)
+            return known.result  # type: ignore[return-value]  # made by the same `make`
+        before = len(problems.items)
+        result = make()
+        self.files[path] = _Read(stamp, result, tuple(problems.items[before:]), source)
+        return result
 
 
 def catalog_files(catalog_dir: Path) -> list[Path]:
@@ -67,8 +115,11 @@ def load_catalog(catalog_dir: Path, project_root: Path) -> Catalog:
     return catalog
 
 
-def read_catalog(catalog_dir: Path, project_root: Path, problems: Problems) -> Catalog:
-    """Read and check the catalog, adding every problem found to `problems`."""
+def read_catalog(catalog_dir: Path, project_root: Path, problems: Problems,
+                 memo: CatalogMemo | None = None) -> Catalog:
+    """Read and check the catalog, adding every problem found to `problems`; with a `memo`,
+    files unchanged since it last saw them are not read again."""
+    memo = CatalogMemo() if memo is None else memo
     if not catalog_dir.is_dir():
         problems.add(shown_path(catalog_dir, project_root), 0, "",
                      "không tìm thấy thư mục danh mục.",
@@ -87,21 +138,31 @@ def read_catalog(catalog_dir: Path, project_root: Path, problems: Problems) -> C
         if lang:
             overlay_files.append((path, lang))
             continue
-        reader = FieldReader(shown_path(path, project_root), problems)
-        data = load_yaml(path, reader.file, problems)
-        if data is None and not _has_problem_for(problems, reader.file):
-            problems.add(reader.file, 1, "", "tệp trống.", "viết thủ tục vào tệp, hoặc xoá tệp.")
-        elif data is not None:
-            procedure = read_procedure(data, reader, project_root)
-            if procedure is not None:
-                sources[path] = procedure
-    overlays = [overlay for path, lang in overlay_files
-                if (overlay := _load_overlay(path, lang, sources, project_root, problems))]
+        procedure = memo.read(path, problems,
+                              partial(_load_procedure, path, project_root, problems))
+        if procedure is not None:
+            sources[path] = procedure
+    overlays = []
+    for path, lang in overlay_files:
+        source = sources.get(path.with_name(path.name.split(".")[0] + path.suffix))
+        load = partial(_load_overlay, path, lang, sources, project_root, problems)
+        # Without a sound source the message depends on whether the source file exists.
+        overlay = memo.read(path, problems, load, source) if source else load()
+        if overlay is not None:
+            overlays.append(overlay)
     procedures = sorted(sources.values(), key=lambda p: p.id)
     _check_ids(procedures, problems)
     _check_references(procedures, categories, problems.troubled_names(), problems)
     return Catalog(root=catalog_dir, categories=tuple(categories), procedures=tuple(procedures),
                    overlays=tuple(sorted(overlays, key=lambda o: (o.procedure_id, o.lang))))
+
+
+def _load_procedure(path: Path, project_root: Path, problems: Problems) -> Procedure | None:
+    reader = FieldReader(shown_path(path, project_root), problems)
+    data = load_yaml(path, reader.file, problems)
+    if data is None and not _has_problem_for(problems, reader.file):
+        problems.add(reader.file, 1, "", "tệp trống.", "viết thủ tục vào tệp, hoặc xoá tệp.")
+    return read_procedure(data, reader, project_root) if data is not None else None
 
 
 def _has_problem_for(problems: Problems, file: str) -> bool:

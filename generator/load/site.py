@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.load.addresses import checked_record
-from generator.load.catalog import read_catalog
+from generator.load.catalog import CatalogMemo, read_catalog
 from generator.load.events import LifeEvent, read_events
 from generator.load.glossary import Glossary, read_glossary
 from generator.load.pictograms import SHIPPED, Pictogram, read_pictograms
@@ -69,15 +69,17 @@ class Site:
         return result
 
 
-def load_site(source: SiteSource) -> Site:
-    """Read the profile and the catalog; raise `CatalogError` with every problem of both."""
+def load_site(source: SiteSource, memo: CatalogMemo | None = None) -> Site:
+    """Read the profile and the catalog; raise `CatalogError` with every problem of both.
+    With a `memo`, catalog files it has read before and that have not changed are not read
+    again."""
     problems = Problems()
     shown = shown_path(source.profile_file, source.project_root) if source.profile_file \
         else "mkdocs.yml"
     profile = load_profile(source.profile_file or source.profile_inline, shown, problems,
                            name=source.site_name, site_url=source.site_url,
                            languages=list(source.languages))
-    catalog = read_catalog(source.catalog_dir, source.project_root, problems)
+    catalog = read_catalog(source.catalog_dir, source.project_root, problems, memo)
     # Profile ids, published addresses and event registry ids are checked against a sound
     # catalog only: a procedure whose file is broken would otherwise be reported a second
     # time, as missing.

@@ -1,9 +1,19 @@
 """The MkDocs plugin: a thin adapter that hands the generator's pages to MkDocs + Material.
 
-One MkDocs build per language (Material's advice for per-language search and interface): the
-source language builds into the site root, then `on_post_build` builds every other language
-into its own folder (`en/`, `rad/`, ...) with the same configuration object, re-entering these
-hooks with `self.lang` set. Everything about content lives in `site.py` and below.
+One MkDocs build per language (Material's advice for per-language search and interface), all
+from one loaded catalog. The source language builds into the site root; once MkDocs has
+cleaned that folder (`on_files`), every other language is started in a forked worker
+(`jobs.py`) that re-enters these hooks with `self.lang` set and builds into its own folder
+(`en/`, `rad/`, ...), and each language's QR codes and printable notices are written by a
+worker of their own, in parallel with the pages. `-j`/`jobs` sets how many run at once.
+
+Theme assets exist once, at the site root: a language folder's pages refer to them there
+(as Material's projects plugin hoists its sub-projects' assets), and assets no page uses
+(source maps; lunr and the search worker when Material's search is off) are not shipped.
+
+Under `mkdocs serve` the languages build in this process instead, so that `preview.py` can
+re-render one page of any of them when a catalog file changes.
+Everything about content lives in `site.py` and below.
 """
 
 from __future__ import annotations
@@ -11,13 +21,19 @@ from __future__ import annotations
 import dataclasses
 import html
 import logging
+import os
+import posixpath
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
+from mkdocs import utils
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -25,9 +41,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from generator.load.catalog import CatalogMemo
 from generator.load.site import Site, SiteSource, load_site, strings_for
 from generator.load.strings import Strings
 from generator.mkdocs import theme_setup
@@ -38,12 +56,14 @@ from generator.mkdocs.docs_pages import (
     staff_docs,
     staff_page,
 )
+from generator.mkdocs.jobs import ForkedJobs, cores
+from generator.mkdocs.preview import PREVIEW, LanguageState
 from generator.problems import CatalogError, ThutucError
 from generator.publish import opendata, service_worker, sitemap
 from generator.publish.atomic import temporary_folder
 from generator.publish.machine_voice import CACHE_DIR as VOICE_CACHE
 from generator.publish.machine_voice import machine_voices
-from generator.publish.print_files import language_files
+from generator.publish.print_files import write_language_files
 from generator.render import RenderedPage
 from generator.render.events import EVENT_DIR
 from generator.render.listen import published_path, published_recordings
@@ -65,6 +85,13 @@ from generator.urls import (
 )
 
 log = logging.getLogger("mkdocs.plugins.thutuc")
+
+# Every reading of catalogs in this process: languages and communes share one reading, and a
+# rebuild under `serve` reads again only the files that changed.
+CATALOG_MEMO = CatalogMemo()
+# Theme files no page loads: source maps, and Material's own search when it is off.
+UNUSED_ASSETS = (".map",)
+SEARCH_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 
 
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
@@ -91,6 +118,8 @@ class ThutucConfig(base.Config):
     offline = c.Type(bool, default=False)
     # espeak-ng reads the Vietnamese guide of procedures nobody recorded (labelled on the page).
     machine_voice = c.Type(bool, default=False)
+    # Processes building languages (and their QR codes) at once; 0: one per core.
+    jobs = c.Type(int, default=0)
 
 
 def site_source(config: MkDocsConfig, options: ThutucConfig) -> SiteSource:
@@ -140,6 +169,12 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         self.root_site_url = ""
         self.untranslated_docs: set[str] = set()  # hand-written pages shown in Vietnamese
         self.search = IndexFiles(files={}, manifest="")  # this language's, from on_config
+        self.jobs: ForkedJobs | None = None  # the other languages' workers, while they run
+        self.hoisted: set[str] = set()  # theme files this language's pages find at the root
+        self.source: SiteSource | None = None  # where the catalog was read from
+        self.docs: tuple[str, ...] = ()  # this language's hand-written pages
+        self.built: tuple[Files, Navigation] | None = None  # this language's, for the preview
+        self.env: Environment | None = None
         # Removed at exit; one left by a killed build is removed by the next build.
         self._generated_theme = temporary_folder("thutuc-theme-")
 
@@ -156,6 +191,30 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
             self.site = self._load(config)
             self.lang = self.site.profile.source_language
             self.root_site_dir, self.root_site_url = config.site_dir, self.site.profile.site_url
+        site = self._site()
+        self._configure(config)
+        written = language_docs(Path(config.docs_dir), self.lang, self._codes())
+        docs = tuple(src for src, _ in written)
+        self.docs = docs
+        self.search = language_index(site, self.lang)
+        config.extra["thutuc"]["search"] = page_config(self.search, site, self.lang,
+                                                       config.use_directory_urls)
+        with _plugin_errors():  # a site's own page template may be wrong
+            self.pages = {page.src: page for page in
+                          language_pages(site, self.lang, config.use_directory_urls, docs)}
+        strings = strings_for(site, self.lang)
+        prefix = language_prefix(self.lang, site.profile.source_language)
+        config.extra["thutuc"].update(self._not_found(strings, prefix, docs,
+                                                      config.use_directory_urls))
+        config.extra["thutuc"]["staff"] = {
+            "title": strings.t("staff_title"),
+            "url": page_url(STAFF_SRC, config.use_directory_urls)} if staff_docs(written) else {}
+        config.nav = self._nav(config)
+        return config
+
+    def _configure(self, config: MkDocsConfig) -> None:
+        """Set `config` for building `self.lang` (its folder, address, interface language);
+        the search box, the 404 page and the staff link are set by the caller."""
         site, codes = self._site(), self._codes()
         theme_setup.install(config.theme.dirs, bool(config.theme.custom_dir), codes,
                             self._generated_theme)
@@ -179,21 +238,6 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
             # From a language's root to the site's root, where the service worker lives.
             "site_root": "../" if prefix else "", "offline": self.config.offline,
         }
-        written = language_docs(Path(config.docs_dir), self.lang, codes)
-        docs = tuple(src for src, _ in written)
-        self.search = language_index(site, self.lang)
-        config.extra["thutuc"]["search"] = page_config(self.search, site, self.lang,
-                                                       config.use_directory_urls)
-        with _plugin_errors():  # a site's own page template may be wrong
-            self.pages = {page.src: page for page in
-                          language_pages(site, self.lang, config.use_directory_urls, docs)}
-        config.extra["thutuc"].update(self._not_found(strings, prefix, docs,
-                                                      config.use_directory_urls))
-        config.extra["thutuc"]["staff"] = {
-            "title": strings.t("staff_title"),
-            "url": page_url(STAFF_SRC, config.use_directory_urls)} if staff_docs(written) else {}
-        config.nav = self._nav(config)
-        return config
 
     def _not_found(self, strings: Strings, prefix: str, docs: tuple[str, ...],
                    directory_urls: bool) -> dict[str, Any]:
@@ -211,19 +255,30 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         }
 
     def _load(self, config: MkDocsConfig) -> Site:
+        self.source = site_source(config, self.config)
         try:
-            site = load_site(site_source(config, self.config))
-            if self.config.machine_voice:
-                cache = Path(config.config_file_path).parent / VOICE_CACHE
-                site = dataclasses.replace(site, recordings=site.recordings
-                                           + machine_voices(site, cache))
+            site = self._read_site(config)
         except CatalogError as error:
+            if _SERVING:
+                PREVIEW.failed(list(error.problems))
             # MkDocs prints a PluginError's message and exits 1, without a traceback.
             raise PluginError("Danh mục thủ tục có lỗi:\n" + error.report()) from None
         except ThutucError as error:
+            if _SERVING:
+                PREVIEW.failed([], error.report())
             raise PluginError(error.report()) from None
         for warning in site.warnings:  # `thutuc check` prints them too
             log.warning(str(warning))
+        return site
+
+    def _read_site(self, config: MkDocsConfig) -> Site:
+        """The site from `self.source` (raises `CatalogError`), with machine voices if asked."""
+        assert self.source is not None
+        site = load_site(self.source, CATALOG_MEMO)
+        if self.config.machine_voice:
+            cache = Path(config.config_file_path).parent / VOICE_CACHE
+            site = dataclasses.replace(site, recordings=site.recordings
+                                       + machine_voices(site, cache))
         return site
 
     def _site(self) -> Site:
@@ -276,11 +331,6 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
             inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
             files.append(File.generated(config, src, content="", inclusion=inclusion))
         project_root = Path(config.config_file_path).parent
-        cache = QrCache(project_root / CACHE_DIR)
-        with _plugin_errors():
-            extra = language_files(site, self.lang, config.use_directory_urls, cache)
-        for uri, content in extra:
-            files.append(File.generated(config, uri, content=content))
         forms = {d.form for p in site.procedures for d in p.documents
                  if d.form and "://" not in d.form}
         for form in sorted(forms) if self.lang == site.profile.source_language else ():
@@ -292,7 +342,76 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
             # So are recordings: a page without one in its language offers the Vietnamese.
             files.append(File.generated(config, published_path(recording),
                                         abs_src_path=str(recording.path)))
+        self.hoisted = self._theme_files(files, config)
+        if self.lang == site.profile.source_language:
+            # MkDocs has just emptied the site folder: the other languages may start.
+            self.jobs = self._start_languages(config)
         return files
+
+    def _theme_files(self, files: Files, config: MkDocsConfig) -> set[str]:
+        """Drop the theme files no page uses; in a language folder, drop the others too and
+        return them: its pages load them from the site root (`on_env`)."""
+        theme_dirs = tuple(os.path.join(os.path.abspath(d), "") for d in config.theme.dirs)
+        search_on = "material/search" in config.plugins or "search" in config.plugins
+        hoisted = set()
+        for file in list(files):
+            if file.is_documentation_page() or not (file.abs_src_path or "").startswith(
+                    theme_dirs):
+                continue
+            uri = file.src_uri
+            if uri.endswith(UNUSED_ASSETS) or (not search_on and uri.startswith(SEARCH_ASSETS)):
+                files.remove(file)
+            elif self.lang != self._site().profile.source_language:
+                files.remove(file)
+                hoisted.add(uri)
+        return hoisted
+
+    def _start_languages(self, config: MkDocsConfig) -> ForkedJobs | None:
+        """Fork the workers of every language's QR codes and notices, and of every language
+        but the source's pages (built by this process meanwhile). None under `serve`."""
+        if _SERVING:
+            return None
+        site = self._site()
+        jobs = ForkedJobs(self.config.jobs or cores())
+        cache = QrCache(Path(config.config_file_path).parent / CACHE_DIR)
+        for language in site.profile.languages:
+            code = language.code
+            if code != site.profile.source_language:
+                jobs.start(code, partial(self._build_language, config, code))
+            folder = Path(self.root_site_dir) / language_prefix(code, site.profile.source_language)
+            jobs.start(f"{code} (mã QR, tờ niêm yết)",
+                       partial(write_language_files, site, code, config.use_directory_urls,
+                               cache, folder))
+        jobs.begin_reading()
+        return jobs
+
+    def _build_language(self, config: MkDocsConfig, code: str) -> None:
+        """A worker's build of one language into its folder."""
+        # The source language's build emptied the whole site folder already, and this
+        # language's folder may hold its QR codes by now: MkDocs must not empty it again.
+        utils.clean_directory = lambda directory: None
+        self.lang = code
+        mkdocs_build(config)
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.built = (files, nav)
+        return nav
+
+    # Runs after other plugins, so that what the preview keeps is the environment as used.
+    @event_priority(-100)
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        if not self.config.enabled:
+            return env
+        if self.lang != self._site().profile.source_language:
+            depth = language_prefix(self.lang, self._site().profile.source_language).count("/")
+            env.filters["url"] = _root_url_filter(env.filters["url"], self.hoisted, depth)
+        self.env = env
+        return env
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.jobs is not None:
+            self.jobs.cancel()
+            self.jobs = None
 
     def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str | None:
         rendered = self.pages.get(page.file.src_uri)
@@ -326,7 +445,12 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         if not self.config.enabled:
             return
         site = self._site()
-        write_index(self.search, Path(config.site_dir))
+        write_index(self.search, Path(self.root_site_dir))  # one folder for every language
+        if _SERVING and self.built is not None and self.env is not None:
+            files, nav = self.built
+            PREVIEW.record(self, config, self.lang, LanguageState(
+                files, nav, self.env, dict(self.pages), dict(config.extra["thutuc"]["search"]),
+                self.docs, set(self.untranslated_docs)), partial(self._read_site, config))
         source_lang = site.profile.source_language
         if self.lang != source_lang:
             return  # only the source language's build starts the others
@@ -334,11 +458,12 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
             service_worker.write(Path(self.root_site_dir), self._offline_texts())
         opendata.write(Path(self.root_site_dir), site)
         try:
-            for language in site.profile.languages[1:]:
-                self.lang = language.code
-                log.info("Building language: %s (%s)", language.code, language.name)
-                mkdocs_build(config)
+            if self.jobs is not None:
+                self._finish_languages(self.jobs)
+            else:
+                self._build_languages_here(config)
         finally:
+            self.jobs = None
             config.site_dir, config.site_url = self.root_site_dir, self.root_site_url
             self.lang = ""  # the next build (mkdocs serve) reloads the catalog
         sitemap.write(Path(self.root_site_dir), self.root_site_url,
@@ -354,10 +479,61 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
                 service_worker.offline_texts(lang, strings.t)
         return texts
 
+    def _finish_languages(self, jobs: ForkedJobs) -> None:
+        """Wait for the workers; raise once, with every language that failed."""
+        failed = [f"Ngôn ngữ {name}: {message}" for name, (outcome, message)
+                  in jobs.finish().items() if outcome == "failed"]
+        if failed:
+            raise PluginError("\n".join(failed))
+
+    def _build_languages_here(self, config: MkDocsConfig) -> None:
+        """Under `serve`: every language in this process, one after the other."""
+        site = self._site()
+        cache = QrCache(Path(config.config_file_path).parent / CACHE_DIR)
+        for language in site.profile.languages:
+            if language.code != site.profile.source_language:
+                self.lang = language.code
+                log.info("Building language: %s (%s)", language.code, language.name)
+                mkdocs_build(config)
+            folder = Path(self.root_site_dir) / language_prefix(language.code,
+                                                               site.profile.source_language)
+            write_language_files(site, language.code, config.use_directory_urls, cache, folder)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        global _SERVING
+        _SERVING = command == "serve"
+
+    def on_shutdown(self) -> None:
+        global _SERVING
+        _SERVING = False
+
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         site = self._site() if self.site else None
-        if site is not None:
-            server.watch(str(site.catalog.root))
+        if site is not None:  # catalog files: re-rendered page by page (preview.py)
+            PREVIEW.attach(server, site.catalog.root)
         if isinstance(self.config.profile, str):
             server.watch(str(Path(config.config_file_path).parent / self.config.profile))
         return server
+
+
+# Under `mkdocs serve` (set by `on_startup`, which MkDocs calls for its first configuration
+# only, while every rebuild makes a new plugin object): build the languages in this process.
+_SERVING = False
+
+
+def _root_url_filter(url_filter: Any, hoisted: set[str], depth: int) -> Any:
+    """MkDocs' `url` filter for a language folder `depth` levels below the site root: the
+    theme files in `hoisted` and the search files are addressed at the root."""
+    up = "../" * depth
+
+    @pass_context
+    def url(context: Context, value: str) -> str:
+        result = str(url_filter(context, value))
+        path = str(value)
+        if path not in hoisted and not path.startswith(SEARCH_DIR + "/"):
+            return result
+        if result.startswith("/"):  # the 404 page's addresses start at the site's path
+            return posixpath.normpath(posixpath.join(context["base_url"], up + path))
+        return up + result
+
+    return url

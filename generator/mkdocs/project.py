@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from generator.load.site import Site, load_site
-from generator.mkdocs.plugin import site_source, use_profile
+from generator.mkdocs.plugin import CATALOG_MEMO, site_source, use_profile
 from generator.problems import ThutucError
 from generator.publish.atomic import build_into
 
@@ -51,22 +51,25 @@ def load_project(config_file: Path, profile: Path | None = None) -> Project:
         plugin = config.plugins.get("thutuc")
         if plugin is None:
             raise ThutucError("mkdocs.yml chưa bật plugin `thutuc` (mục `plugins:`).")
-        site = load_site(site_source(config, plugin.config))
+        site = load_site(site_source(config, plugin.config), CATALOG_MEMO)
     return Project(config_file, Path(config.config_file_path).parent, Path(config.site_dir),
                    config.use_directory_urls, site)
 
 
 def build_atomically(config_file: Path, target: Path, offline: bool = False,
-                     profile: Path | None = None) -> None:
+                     profile: Path | None = None, jobs: int = 0) -> None:
     """Build the site of `config_file` into `target`, replacing it only on success.
 
     `offline` builds the edition that opens from disk (the plugin's `offline` option);
-    `profile` builds for the commune that profile file describes.
+    `profile` builds for the commune that profile file describes; `jobs` processes build its
+    languages at once (0: the plugin's `jobs` option, by default one per core).
     """
     def build(staging: Path) -> None:
         config = _config(config_file, site_dir=staging)
         if offline and "thutuc" in config.plugins:
             config.plugins["thutuc"].config["offline"] = True
+        if jobs and "thutuc" in config.plugins:
+            config.plugins["thutuc"].config["jobs"] = jobs
         if profile is not None:
             use_profile(config, profile)
         mkdocs_build(config)

@@ -7,6 +7,8 @@ to MkDocs, and `thutuc posters` writes them to any folder, with the same content
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from generator.load.site import Site
 from generator.render import PageContext
 from generator.render.poster import PrintItem, render_poster, render_sheet
@@ -15,6 +17,7 @@ from generator.render.redirect import render_redirect, render_retired, static_pa
 from generator.render.site_pages import page_context
 from generator.translate.resolve import localized_procedures
 from generator.urls import poster_path, procedure_src, qr_path, sheet_path
+from generator.writer import write_file
 
 SiteFile = tuple[str, bytes]
 
@@ -26,6 +29,15 @@ def language_files(site: Site, lang: str, directory_urls: bool, cache: QrCache) 
     for item in items:
         files += [(qr_path(item.id, "svg"), item.qr.svg), (qr_path(item.id, "png"), item.qr.png)]
     return files + _print_files(site, ctx, items) + _address_files(site, ctx)
+
+
+def write_language_files(site: Site, lang: str, directory_urls: bool, cache: QrCache,
+                         folder: Path) -> int:
+    """Write `language_files` into the language's `folder` of a site; return how many."""
+    files = language_files(site, lang, directory_urls, cache)
+    for path, content in files:
+        write_file(folder / path, content, durable=False)  # a staging copy, like MkDocs'
+    return len(files)
 
 
 def print_files(site: Site, lang: str, directory_urls: bool, cache: QrCache) -> list[SiteFile]:

@@ -3,6 +3,8 @@ life events, glossary."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from generator.load.pictograms import pictogram_for
 from generator.load.site import Site, strings_for
 from generator.render import PageContext, RenderedPage
@@ -17,7 +19,7 @@ from generator.render.wayfinding import (
     term_linker,
 )
 from generator.translate.resolve import Localized, localized_procedures
-from generator.urls import language_prefix
+from generator.urls import A_TO_Z, HOME, category_src, language_prefix, procedure_src
 
 
 def page_context(site: Site, lang: str, localized: list[Localized], directory_urls: bool = True,
@@ -41,18 +43,24 @@ def page_context(site: Site, lang: str, localized: list[Localized], directory_ur
 
 
 def language_pages(site: Site, lang: str, directory_urls: bool = True,
-                   docs: tuple[str, ...] = ()) -> list[RenderedPage]:
-    """Every generated page of one language: home, categories, procedures, life events,
-    glossary. `docs` are the hand-written pages of the site (to link the guides)."""
+                   docs: tuple[str, ...] = (),
+                   only: Collection[str] | None = None) -> list[RenderedPage]:
+    """Every generated page of one language: home, categories, every procedure A-Z, procedures,
+    life events, glossary. `docs` are the hand-written pages of the site (to link the guides); with `only`,
+    just the pages of those sources (a preview re-rendering what an edit touched)."""
     localized = localized_procedures(site, lang)
     by_id = {loc.procedure.id: loc.procedure for loc in localized}
     ctx = page_context(site, lang, localized, directory_urls, docs)
     listed = [(category, [by_id[p.id] for p in procs]) for category, procs in site.categories()]
     events = event_lists(site.events, list(by_id.values()))
-    pages = [render_home(listed, events, ctx)]
-    pages += [render_category(category, procs, ctx) for category, procs in listed]
-    pages.append(render_a_to_z(list(by_id.values()), ctx))
+    pages = [render_home(listed, events, ctx)] if only is None or HOME in only else []
+    pages += [render_category(category, procs, ctx) for category, procs in listed
+              if only is None or category_src(category.id) in only]
+    if only is None or A_TO_Z in only:
+        pages.append(render_a_to_z(list(by_id.values()), ctx))
     terms = term_linker(site.glossary, ctx)
-    pages += [render_procedure(loc, ctx, terms) for loc in localized]
-    pages += extra_pages(events, site.glossary, ctx)
+    pages += [render_procedure(loc, ctx, terms) for loc in localized
+              if only is None or procedure_src(loc.procedure.id) in only]
+    pages += [page for page in extra_pages(events, site.glossary, ctx)
+              if only is None or page.src in only]
     return pages

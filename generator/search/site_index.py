@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import shutil
 from collections import defaultdict
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from generator.writer import write_file
 # The search script: the engine, then the search box, as one file. Here, not in theme/assets:
 # MkDocs would copy them there under fixed names; pages load them under a content-hashed one.
 SCRIPTS = [Path(__file__).with_name(name) for name in ("engine.js", "box.js")]
-SEARCH_DIR = "search"  # the index's folder within each language's site folder
+SEARCH_DIR = "search"  # the indexes' folder, at the site root, shared by every language
 UI_STRINGS = ("search_placeholder", "search_loading", "search_none", "search_failed",
               "search_incomplete", "search_results", "a_to_z_title")
 
@@ -94,8 +93,13 @@ def page_config(index: IndexFiles, site: Site, lang: str, directory_urls: bool) 
 
 
 def write_index(index: IndexFiles, site_dir: Path) -> None:
-    """Write the index files into `site_dir/search/`, replacing those of an earlier build."""
+    """Write the index files into `site_dir/search/`, beside other languages' files.
+
+    Names are content hashes: a file two languages share (the script, parts of an index
+    that falls back to Vietnamese) is written once; the writer's temporary name and rename
+    mean that a language built at the same time never reads half of it.
+    """
     folder = site_dir / SEARCH_DIR
-    shutil.rmtree(folder, ignore_errors=True)
     for name, text in index.files.items():
-        write_file(folder / name, text, durable=False)
+        if not (folder / name).exists():  # written by another language already
+            write_file(folder / name, text, durable=False)

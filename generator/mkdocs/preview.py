@@ -1,0 +1,314 @@
+"""`thutuc serve` and `mkdocs serve`: a saved catalog file shows in the browser in a second.
+
+MkDocs' server rebuilds the whole site on every change, which takes minutes for a province's
+catalog in four languages. This module watches the catalog folder itself (inotify, through
+watchdog) and, when a file is saved:
+
+1. reads the catalog again through the process's memo: only the changed files are parsed;
+2. if the catalog now has problems, every page the browser asks for is a page that lists
+   them (file, line, how to fix it), which reloads by itself once the file is fixed;
+3. if only what procedures say changed, renders again just the pages that show it (the
+   procedure, its category, the home page, life events, procedures that link to it) in the
+   language being previewed, through MkDocs' own page builder, and reloads the browser; the
+   other languages' pages are rendered when one of them is asked for, and search indexes
+   follow in the background;
+4. anything else (a procedure added or removed, categories, life events, the glossary)
+   asks MkDocs for its full rebuild.
+
+It reaches into MkDocs 1.6's development server (`LiveReloadServer`: its WSGI app and its
+reload epochs) and page builder (`_populate_page`, `_build_page`); both are stable in the
+1.x line this project pins.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import _timestamp
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+
+from generator.load.site import Site
+from generator.problems import Problem
+from generator.render import RenderedPage
+from generator.render.events import EVENT_DIR
+from generator.render.site_pages import language_pages
+from generator.search.site_index import SEARCH_DIR, language_index, write_index
+from generator.urls import HOME, category_src, procedure_src
+from generator.writer import write_file
+
+log = logging.getLogger("mkdocs.plugins.thutuc")
+
+WAIT_FOR_MORE = 0.03  # seconds: an editor's save is often two or three file events
+WRITES = {"created", "modified", "moved", "deleted", "closed"}  # watchdog's event types
+
+
+@dataclass
+class LanguageState:
+    """What MkDocs needs to build one page of a language again."""
+
+    files: Files
+    nav: Navigation
+    env: Environment
+    pages: dict[str, RenderedPage]
+    search: dict[str, str]  # the search box's settings the pages were written with
+    docs: tuple[str, ...]
+    untranslated: set[str]
+    stale: set[str] = field(default_factory=set)  # pages to render before showing them
+
+
+class Preview:
+    """The pages of the last build under `serve`, kept up to date with the catalog."""
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()  # one change or page render at a time
+        self.plugin: Any = None  # the plugin object of the last build (each rebuild has one)
+        self.config: MkDocsConfig | None = None
+        self.languages: dict[str, LanguageState] = {}
+        self.problems: list[Problem] = []  # the catalog's, while it has some
+        self.message = ""  # a problem that is not one of the catalog's
+        self.previewed = ""  # the language of the page last asked for
+        self.server: Any = None
+        self._changed = threading.Event()
+        self.reload_load: Callable[[], Site] | None = None
+
+    # -- what builds tell the preview ------------------------------------------------------
+
+    def record(self, plugin: Any, config: MkDocsConfig, lang: str, state: LanguageState,
+               load: Callable[[], Site]) -> None:
+        """A language has just been built under `serve`: keep what re-rendering it needs."""
+        with self.lock:
+            if plugin is not self.plugin:
+                self.languages = {}
+            self.plugin, self.config, self.reload_load = plugin, config, load
+            self.languages[lang] = state
+            self.problems, self.message = [], ""
+
+    def failed(self, problems: list[Problem], message: str = "") -> None:
+        """A build under `serve` stopped on the catalog's problems: show them, not a hang
+        (MkDocs' server holds every request while its last build has not succeeded)."""
+        with self.lock:
+            same = (problems, message) == (self.problems, self.message)
+            self.problems, self.message = problems, message
+        self._show(reload=not same)
+
+    # -- the server -----------------------------------------------------------------------
+
+    def attach(self, server: Any, catalog: Path) -> None:
+        """Watch `catalog` and answer the server's page requests through this preview."""
+        from watchdog.events import FileSystemEvent, FileSystemEventHandler
+        from watchdog.observers import Observer
+
+        self.server = server
+        inner = server.get_app()
+        server.set_app(lambda environ, start_response: self._app(inner, environ,
+                                                                  start_response))
+        changed = self._changed
+
+        class Changes(FileSystemEventHandler):
+            def on_any_event(self, event: FileSystemEvent) -> None:
+                # Not "opened" nor "closed_no_write": reading the catalog must not trigger.
+                if event.event_type in WRITES and not event.is_directory and str(
+                        event.src_path).endswith((".yml", ".yaml")):
+                    changed.set()
+
+        observer = Observer()
+        observer.schedule(Changes(), str(catalog), recursive=True)
+        observer.daemon = True
+        observer.start()
+        threading.Thread(target=self._follow, name="thutuc-preview", daemon=True).start()
+
+    def _follow(self) -> None:
+        while True:
+            self._changed.wait()
+            time.sleep(WAIT_FOR_MORE)
+            self._changed.clear()
+            try:
+                self.update()
+            except Exception as error:  # noqa: BLE001 - the preview must outlive a bad save
+                log.exception("Không cập nhật được trang xem trước")
+                self.failed([], f"{type(error).__name__}: {error}")
+
+    def _app(self, inner: Any, environ: dict[str, Any],
+             start_response: Callable[..., Any]) -> Iterable[bytes]:
+        path = str(environ.get("PATH_INFO", ""))
+        if path.startswith("/livereload/") or not path.endswith(("/", ".html")):
+            return inner(environ, start_response)  # type: ignore[no-any-return]
+        with self.lock:
+            lang = self._language_of(path)
+            self.previewed = lang
+            if self.problems or self.message:
+                return self._error_page(start_response)
+            state = self.languages.get(lang)
+            if state is not None and state.stale:
+                self._render(lang)
+        return inner(environ, start_response)  # type: ignore[no-any-return]
+
+    def _language_of(self, path: str) -> str:
+        mount = getattr(self.server, "mount_path", "/")
+        first = path[len(mount):].split("/", 1)[0] if path.startswith(mount) else ""
+        source = self.plugin.site.profile.source_language if self.plugin else ""
+        return first if first in self.languages and first != source else source
+
+    def _error_page(self, start_response: Callable[..., Any]) -> list[bytes]:
+        items = "".join(
+            f"<li><code>{html.escape(p.file)}{f':{p.line}' if p.line else ''}</code> "
+            f"{html.escape(p.path + ': ' if p.path else '')}{html.escape(p.message)}"
+            + (f"<br><b>Cách sửa:</b> {html.escape(p.fix)}" if p.fix else "") + "</li>"
+            for p in self.problems)
+        if self.message:
+            items += f"<li>{html.escape(self.message)}</li>"
+        page = ('<!doctype html><html lang="vi"><head><meta charset="utf-8">'
+                '<meta name="viewport" content="width=device-width,initial-scale=1">'
+                "<title>Danh mục có lỗi</title><style>body{font:16px/1.5 sans-serif;"
+                "max-width:50rem;margin:2rem auto;padding:0 1rem}li{margin:.8rem 0}"
+                "code{background:#fde8e8;padding:0 .2rem}</style></head><body>"
+                '<h1 class="tt-preview-error">Danh mục thủ tục có lỗi</h1>'
+                "<p>Trang xem trước sẽ tự hiện lại khi bạn sửa xong và lưu tệp.</p>"
+                f"<ol>{items}</ol></body></html>").encode()
+        page = self.server._inject_js_into_html(page, self.server._visible_epoch)
+        start_response("500 Internal Server Error",
+                       [("Content-Type", "text/html; charset=utf-8"),
+                        ("Content-Length", str(len(page)))])
+        return [page]
+
+    # -- the server's reload epochs -------------------------------------------------------
+
+    def _hold(self) -> None:
+        """Make page requests wait: the site is changing."""
+        if self.server is not None:
+            with self.server._epoch_cond:
+                self.server._wanted_epoch = _timestamp()
+
+    def _show(self, reload: bool = True) -> None:
+        """Let page requests through and (`reload`) browsers reload."""
+        if self.server is not None:
+            with self.server._epoch_cond:
+                if reload:
+                    self.server._wanted_epoch = max(_timestamp(), self.server._wanted_epoch)
+                self.server._visible_epoch = self.server._wanted_epoch
+                self.server._epoch_cond.notify_all()
+
+    def _full_rebuild(self) -> None:
+        with self.server._rebuild_cond:
+            self.server._want_rebuild = True
+            self.server._rebuild_cond.notify_all()
+
+    # -- a change -------------------------------------------------------------------------
+
+    def update(self) -> None:
+        """Read the catalog again and show what changed (see the module's steps)."""
+        from generator.problems import CatalogError, ThutucError
+
+        with self.lock:
+            if self.plugin is None or self.reload_load is None:
+                return
+            old: Site = self.plugin.site
+            had_problems = bool(self.problems or self.message)
+            try:
+                new = self.reload_load()
+            except CatalogError as error:
+                log.error("Danh mục thủ tục có lỗi:\n%s", error.report())
+                self.failed(list(error.problems))
+                return
+            except ThutucError as error:
+                log.error("%s", error.report())
+                self.failed([], error.report())
+                return
+            self.problems, self.message = [], ""
+            touched = touched_pages(old, new)
+            if touched is None:
+                log.info("Danh mục đổi cấu trúc: tạo lại cả trang web")
+                self._hold()  # MkDocs shows the site again when its build is done
+                self._full_rebuild()
+                return
+            if not touched and not had_problems:
+                return  # saved unchanged: nothing to reload
+            self._hold()
+            self.plugin.site = new
+            for state in self.languages.values():
+                state.stale |= touched
+            start = time.monotonic()
+            written = self._render(self.previewed) if self.previewed in self.languages else 0
+            log.info("Đã cập nhật %d trang (%s) trong %.2f giây", written, self.previewed,
+                     time.monotonic() - start)
+            self._show()
+        threading.Thread(target=self._reindex, args=(new,), daemon=True).start()
+
+    def _render(self, lang: str) -> int:
+        """Render the stale pages of `lang` again, write those that changed; how many."""
+        plugin, config, state = self.plugin, self.config, self.languages[lang]
+        assert config is not None
+        wanted, state.stale = state.stale, set()
+        plugin.lang = lang
+        written = 0
+        try:
+            plugin._configure(config)
+            config.extra["thutuc"]["search"] = state.search
+            plugin.pages, plugin.untranslated_docs = state.pages, state.untranslated
+            doc_files = state.files.documentation_pages()
+            for page in language_pages(plugin.site, lang, config.use_directory_urls,
+                                       state.docs, only=wanted):
+                file = state.files.get_file_from_path(page.src)
+                if state.pages.get(page.src) == page or file is None or file.page is None:
+                    continue
+                state.pages[page.src] = page
+                _populate_page(file.page, config, state.files)
+                _build_page(file.page, config, doc_files, state.nav, state.env)
+                written += 1
+        finally:
+            plugin.lang = ""
+        return written
+
+    def _reindex(self, site: Site) -> None:
+        """Every language's search index again, under the manifest names pages refer to."""
+        for lang, state in list(self.languages.items()):
+            with self.lock:
+                if self.plugin is None or self.plugin.site is not site:
+                    return  # a newer change will index again
+                root = Path(self.plugin.root_site_dir)
+            index = language_index(site, lang)
+            write_index(index, root)
+            old_name = state.search["manifest"].removeprefix(f"{SEARCH_DIR}/").removesuffix(".js")
+            if old_name != index.manifest:
+                text = index.files[f"{index.manifest}.js"].replace(
+                    f'"{index.manifest}"', f'"{old_name}"', 1)
+                write_file(root / SEARCH_DIR / f"{old_name}.js", text, durable=False)
+
+
+def touched_pages(old: Site, new: Site) -> set[str] | None:
+    """The generated pages that may show what changed between two readings of a catalog, or
+    None when more than procedures' content changed (the site's structure needs a rebuild)."""
+    if ([p.id for p in old.procedures] != [p.id for p in new.procedures]
+            or old.catalog.categories != new.catalog.categories or old.events != new.events
+            or old.glossary != new.glossary or old.profile != new.profile
+            or old.retired != new.retired):
+        return None
+    before = {p.id: p for p in old.procedures}
+    changed = {p.id for p in new.procedures if before[p.id] is not p}
+    overlays = {(o.procedure_id, o.lang): o for o in old.catalog.overlays}
+    changed |= {o.procedure_id for o in new.catalog.overlays
+                if overlays.pop((o.procedure_id, o.lang), None) is not o}
+    changed |= {procedure_id for procedure_id, _ in overlays}  # removed translations
+    if not changed:
+        return set()
+    pages = {HOME, *(f"{EVENT_DIR}/{event.id}.md" for event in new.events)}
+    for procedure in (*old.procedures, *new.procedures):
+        if procedure.id in changed:
+            pages |= {procedure_src(procedure.id), category_src(procedure.category)}
+        elif changed & set(procedure.related):  # it shows their titles
+            pages.add(procedure_src(procedure.id))
+    return pages
+
+
+PREVIEW = Preview()  # one development server per process

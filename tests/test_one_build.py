@@ -1,0 +1,90 @@
+"""One build for every language: the catalog read once, theme assets once at the site root,
+and a phone switching language downloads only the new page."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+
+import generator.load.catalog
+from generator.cli.main import main as cli
+from tests.conftest import FIXTURES, copy_project
+
+LANGUAGE_FOLDERS = ("en", "rad")
+ASSET_LINK = re.compile(r'(?:src|href|data-tt-script|data-tt-manifest)="([^"#?]+)"')
+
+
+def test_theme_assets_exist_once_at_the_site_root(mini_site: Path) -> None:
+    files = [p for p in mini_site.rglob("*") if p.is_file()]
+    relative = [p.relative_to(mini_site).as_posix() for p in files]
+    assert [r for r in relative if r.split("/")[0] in LANGUAGE_FOLDERS
+            and r.split("/")[1] in ("assets", "search")] == []
+    # Nothing the pages never load: source maps, Material's lunr search (off on this site).
+    assert [r for r in relative if r.endswith(".map") or "/lunr/" in r or "/workers/" in r] == []
+    by_content: dict[str, list[str]] = {}
+    for path, name in zip(files, relative, strict=True):
+        if not name.endswith((".html", ".xml", ".xml.gz")):
+            by_content.setdefault(hashlib.sha256(path.read_bytes()).hexdigest(), []).append(name)
+    assert [names for names in by_content.values() if len(names) > 1] == []
+
+
+@pytest.mark.parametrize("page", ["en/thu-tuc/dang-ky-khai-sinh/index.html", "rad/index.html",
+                                  "en/gioi-thieu/index.html", "index.html"])
+def test_every_asset_a_language_page_names_exists(mini_site: Path, page: str) -> None:
+    text = (mini_site / page).read_text(encoding="utf-8")
+    links = [link for link in ASSET_LINK.findall(text)
+             if "://" not in link and link.endswith((".css", ".js", ".png", ".svg"))]
+    assert any("assets/stylesheets/main." in link for link in links)
+    assert any("search/ui" in link for link in links)
+    for link in links:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), link))
+        assert (mini_site / target).is_file(), (page, link)
+
+
+def test_the_404_page_of_a_language_names_assets_at_the_root(mini_site: Path) -> None:
+    text = (mini_site / "en" / "404.html").read_text(encoding="utf-8")
+    # Its addresses start from the site's path (it is shown at any depth); mini's site_url is
+    # https://example.org/xa-thu/.
+    assert 'href="/xa-thu/assets/stylesheets/main.' in text
+    assert not re.search(r'(?:src|href)="/xa-thu/en/assets/', text)
+
+
+def test_catalog_is_read_once_for_every_language(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    log = tmp_path / "reads.txt"
+    read = generator.load.catalog._load_procedure
+
+    def counted(path: Path, *args: object) -> object:
+        with log.open("a", encoding="utf-8") as file:  # workers are other processes
+            file.write(f"{path.name}\n")
+        return read(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(generator.load.catalog, "_load_procedure", counted)
+    assert cli(["build", "-f", str(project / "mkdocs.yml"), "-d", str(tmp_path / "site")]) == 0
+    reads = log.read_text(encoding="utf-8").splitlines()
+    assert sorted(reads) == sorted(p.name for p in (project / "procedures").rglob("*.yml")
+                                   if p.name.count(".") == 1 and p.parent.name != "procedures")
+    assert (tmp_path / "site" / "rad" / "thu-tuc" / "dang-ky-khai-sinh" / "index.html").is_file()
+
+
+def test_switching_language_downloads_only_the_page(mini_site: Path, serve, phone) -> None:
+    base = serve(mini_site)
+    requests: list[str] = []
+    phone.on("request", lambda request: requests.append(request.url))
+    phone.goto(base + "thu-tuc/dang-ky-khai-sinh/", wait_until="networkidle")
+    first = set(requests)
+    english = phone.locator('.md-select__link[hreflang="en"]').get_attribute("href")
+    requests.clear()
+    phone.goto(base + "thu-tuc/dang-ky-khai-sinh/" + english, wait_until="networkidle")
+    assert phone.locator("html").get_attribute("lang") == "en"
+    page = base + "en/thu-tuc/dang-ky-khai-sinh/"
+    # Everything else has the address it had on the Vietnamese page: a browser has it already.
+    assert [url for url in requests if url not in first] == [page]
+    html = (mini_site / "en" / "thu-tuc" / "dang-ky-khai-sinh" / "index.html").read_bytes()
+    assert len(gzip.compress(html)) <= 20 * 1024
