@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.cli.main import main
-from tests.conftest import FIXTURES, copy_project
+from tests.conftest import FIXTURES, ROOT, copy_project
 
 PROFILES = {
     "xa-an-khe": "name: UBND xã An Khê\nsite_url: https://an-khe.example.vn/\n"
@@ -119,3 +120,35 @@ def test_all_records_every_built_communes_addresses_once(built: Built) -> None:
                            "  dang-ky-ket-hon: procedures/ho-tich/dang-ky-ket-hon.yml\n"
                            "  dang-ky-khai-sinh: procedures/ho-tich/dang-ky-khai-sinh.yml\n")
     assert built.printed.count("Đã cập nhật procedures/_published.yml") == 1
+
+
+def test_shards_split_the_communes_between_ci_jobs(tmp_path: Path, capsys) -> None:
+    """`--shard K/N`: N jobs together build every commune once, each a different slice."""
+    project = communes(tmp_path)
+    (project / "profiles" / "xa-hong.yml").unlink()
+    built_by: dict[str, list[str]] = {}
+    for part in ("1/2", "2/2"):
+        out = tmp_path / f"out-{part[0]}"
+        assert main(["build", "-f", str(project / "mkdocs.yml"), "--all",
+                     str(project / "profiles"), "-d", str(out), "--shard", part]) == 0
+        built_by[part] = sorted(p.name for p in out.iterdir())
+    assert built_by == {"1/2": ["xa-an-khe"], "2/2": ["xa-binh-minh"]}
+    capsys.readouterr()
+    with pytest.raises(SystemExit):
+        main(["build", "--all", str(project / "profiles"), "--shard", "3/2"])
+    assert "không phải dạng K/N" in capsys.readouterr().err
+
+
+def test_the_ci_samples_build_every_slice_once() -> None:
+    """The GitHub matrix and GitLab `parallel:` samples pass `--shard K/N` with K = 1..N."""
+    samples = ROOT / "docs" / "mau-trien-khai"
+    github = yaml.safe_load((samples / "github-actions-tinh.yml").read_text(encoding="utf-8"))
+    job = github["jobs"]["build"]
+    shards = int(job["env"]["SHARDS"])
+    assert job["strategy"]["matrix"]["shard"] == list(range(1, shards + 1))
+    assert any("thutuc build --all profiles/ --shard ${{ matrix.shard }}/$SHARDS"
+               in step.get("run", "") for step in job["steps"])
+    gitlab = yaml.safe_load((samples / "gitlab-ci-tinh.yml").read_text(encoding="utf-8"))
+    assert gitlab["communes"]["parallel"] > 1
+    assert any("--shard $CI_NODE_INDEX/$CI_NODE_TOTAL" in line
+               for line in gitlab["communes"]["script"])

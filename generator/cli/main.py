@@ -89,7 +89,11 @@ def _parser() -> argparse.ArgumentParser:
             which.add_argument("--all", type=Path, metavar="PROFILES",
                                help="build one site per profile file of this folder")
             command.add_argument("-j", "--jobs", type=int, default=0,
-                                 help="parallel builds with --all (default: one per core)")
+                                 help="processes building languages (with --all: communes) "
+                                      "at once (default: one per core)")
+            command.add_argument("--shard", type=_shard, metavar="K/N",
+                                 help="with --all: build only the K-th of N slices of the "
+                                      "profiles (one CI job each)")
             command.add_argument("--zip", type=Path, metavar="FILE",
                                  help="also write the built site into this zip file")
         if name == "posters":
@@ -161,6 +165,13 @@ def _check(args: argparse.Namespace, counter: _Counter) -> int:
     return 0
 
 
+def _shard(text: str) -> tuple[int, int]:
+    try:
+        return multisite.shard(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _build(args: argparse.Namespace, counter: _Counter) -> int:
     start = time.monotonic()
     # Fail fast, before any folder is touched.
@@ -176,16 +187,18 @@ def _build(args: argparse.Namespace, counter: _Counter) -> int:
     if args.zip:
         archive.check_target(target, args.zip)
     if args.all:
+        # The shared catalog was read once above; every commune's process starts with it.
         results = multisite.build_all(args.config_file, args.all, target, args.jobs,
-                                      offline=args.offline)
+                                      offline=args.offline, part=args.shard)
         print(multisite.summary(results, target))
         built = {r.name for r in results if r.ok}
-        for profile in multisite.profiles_in(args.all):
+        for profile in multisite.shard_of(multisite.profiles_in(args.all), args.shard):
             if profile.stem in built:  # every commune's published ids go into the one record
                 _record_published(load_project(args.config_file, profile).site, args.config_file)
         return 0 if all(r.ok for r in results) else 1
     site = project.site
-    build_atomically(args.config_file, target, offline=args.offline, profile=args.profile)
+    build_atomically(args.config_file, target, offline=args.offline, profile=args.profile,
+                     jobs=args.jobs)
     _record_published(site, args.config_file)
     pages = sum(1 for _ in target.rglob("*.html"))
     print(f"Đã tạo trang web trong {target}: {len(site.procedures)} thủ tục, "

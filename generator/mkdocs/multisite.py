@@ -1,20 +1,23 @@
 """`thutuc build --all PROFILES/`: one site per commune profile, built in parallel.
 
-Each commune is built in its own process (MkDocs keeps state in module globals, so builds
-cannot share one), atomically into `OUT/<profile name>/`. A commune whose profile or build
-fails is reported with its message; the others are built all the same.
+The shared catalog is read and checked once, by the calling process; each commune is then
+built in a process forked from it (MkDocs keeps state in module globals, so builds cannot
+share one), which starts with that reading in memory (`CATALOG_MEMO`: no file is parsed
+again) and the QR-code cache on disk; atomically into `OUT/<profile name>/`. A commune whose
+profile or build fails is reported with its message; the others are built all the same.
+`--shard K/N` builds every N-th profile from the K-th, so that N CI jobs share a province or
+the whole country (docs/mau-trien-khai/).
 """
 
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from generator.mkdocs.jobs import cores, run_pool
 from generator.mkdocs.project import build_atomically
 from generator.problems import ThutucError
 from generator.urls import PROCEDURE_DIR
@@ -31,6 +34,24 @@ class CommuneBuild:
     procedures: int = 0
     pages: int = 0
     seconds: float = 0.0
+
+
+def shard(text: str) -> tuple[int, int]:
+    """`K/N` (the K-th of N slices, from 1) as numbers; ValueError with a message if not."""
+    k, _, n = text.partition("/")
+    if not (k.isdigit() and n.isdigit() and 1 <= int(k) <= int(n)):
+        raise ValueError(f"`{text}` không phải dạng K/N với 1 ≤ K ≤ N, ví dụ `--shard 2/8` "
+                         "(phần thứ 2 trong 8 phần).")
+    return int(k), int(n)
+
+
+def shard_of(profiles: list[Path], part: tuple[int, int] | None) -> list[Path]:
+    """The profiles of slice K of N: every N-th, from the K-th (communes of every size are
+    spread over the slices, so slices take about as long)."""
+    if part is None:
+        return profiles
+    k, n = part
+    return profiles[k - 1::n]
 
 
 def profiles_in(folder: Path) -> list[Path]:
@@ -58,7 +79,8 @@ def build_commune(config_file: Path, profile: Path, target: Path,
     logger = logging.getLogger("mkdocs")
     logger.addHandler(errors)
     try:
-        build_atomically(config_file, target, offline=offline, profile=profile)
+        # One process per commune already keeps the cores busy: its languages go in turn.
+        build_atomically(config_file, target, offline=offline, profile=profile, jobs=1)
     except ThutucError as error:
         return CommuneBuild(profile.stem, False, "\n".join(errors.messages) or error.report(),
                             seconds=time.monotonic() - start)
@@ -79,21 +101,20 @@ def build_commune(config_file: Path, profile: Path, target: Path,
 
 
 def build_all(config_file: Path, folder: Path, out: Path, jobs: int = 0,
-              offline: bool = False) -> list[CommuneBuild]:
-    """Build every profile of `folder` into `out/<name>/`, `jobs` at a time (0: one per core);
-    `offline`: the editions that open from disk."""
-    profiles = profiles_in(folder) if folder.is_dir() else []
+              offline: bool = False, part: tuple[int, int] | None = None) -> list[CommuneBuild]:
+    """Build every profile of `folder` (of slice `part`, K of N) into `out/<name>/`, `jobs` at
+    a time (0: one per core); `offline`: the editions that open from disk."""
+    profiles = shard_of(profiles_in(folder) if folder.is_dir() else [], part)
     if not profiles:
-        raise ThutucError(f"Không có tệp hồ sơ đơn vị (.yml) nào trong {folder}.")
-    workers = min(jobs or os.cpu_count() or 1, len(profiles))
-    # "spawn": a fresh interpreter per worker, so no MkDocs state is inherited, and exit
-    # handlers (the plugin's temporary theme folder) run when a worker ends.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(build_commune, config_file.resolve(), profile.resolve(),
-                               (out / profile.stem).resolve(), offline)
-                   for profile in profiles]
-        return [future.result() for future in futures]
+        raise ThutucError(f"Không có tệp hồ sơ đơn vị (.yml) nào trong {folder}"
+                          + (f" thuộc phần {part[0]}/{part[1]}." if part else "."))
+    outcomes = run_pool([(profile.stem, partial(build_commune, config_file.resolve(),
+                                                profile.resolve(), (out / profile.stem).resolve(),
+                                                offline))
+                         for profile in profiles], jobs or cores())
+    return [value if kind == "done" else CommuneBuild(name, False, f"lỗi không lường trước: "
+                                                      f"{value}")
+            for name, (kind, value) in outcomes.items()]
 
 
 def summary(results: list[CommuneBuild], out: Path) -> str:
