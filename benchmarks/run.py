@@ -7,7 +7,9 @@
 Measures, from the national records (see province_catalog.py): our full build (`thutuc
 build`, wall time and peak memory of its process), the reference build of the same content,
 the time until `thutuc serve` shows an edit to one YAML file, and, when their modules exist,
-page weight, search cost and QR speed. Prints a table and the ratios.
+page weight, the language switch, search cost and QR speed. Prints a table and the ratios
+against the targets of issue 16. Wall time on a shared machine depends on its load: the CPU
+time beside it does much less.
 """
 
 from __future__ import annotations
@@ -183,16 +185,22 @@ def main(argv: list[str] | None = None) -> int:
              ("plain MkDocs + Material: wall time", f"{ref_s:.1f} s"),
              ("plain MkDocs + Material: CPU time", f"{ref_cpu:.1f} s"),
              ("plain MkDocs + Material: peak memory", f"{ref_mb:.0f} MB"),
-             ("ratio wall time (ours / plain; target <= 1.0)", f"{ours_s / ref_s:.2f}"),
-             ("ratio CPU time (ours / plain)", f"{ours_cpu / ref_cpu:.2f}"),
-             ("ratio wall time, build again (ours / plain)", f"{warm_s / ref_s:.2f}"),
+             ("ratio wall time, first build (ours / plain; target <= 0.8)",
+              f"{ours_s / ref_s:.2f}"),
+             ("ratio CPU time, first build (ours / plain)", f"{ours_cpu / ref_cpu:.2f}"),
+             ("ratio wall time, build again (ours / plain; target <= 0.5)",
+              f"{warm_s / ref_s:.2f}"),
+             ("ratio CPU time, build again (ours / plain)", f"{warm_cpu / ref_cpu:.2f}"),
+             ("peak memory, largest process (target < 1024 MB)", f"{max(ours_mb, warm_mb):.0f} MB"),
              ("ratio peak memory (ours / plain)", f"{ours_mb / ref_mb:.2f}")]
     if not args.skip_serve:
         first, edit, edit_cpu = serve_rebuild(project, procedures[0], args.serve_timeout)
         rows += [("thutuc serve: first page served", f"{first:.1f} s"),
-                 ("thutuc serve: edit of one YAML file shown (target < 3 s)", f"{edit:.1f} s"),
+                 ("thutuc serve: edit of one YAML file shown (target <= 1 s)", f"{edit:.2f} s"),
                  ("thutuc serve: CPU time spent on that edit", f"{edit_cpu:.1f} s")]
     for name, module, args_ in (("phone, first procedure page", "page_weight", (work / "site",)),
+                                ("phone, switching the page's language (target <= 20 KB)",
+                                 "language_switch", (work / "site",)),
                                 ("phone, one search", "search_cost", (work / "site",)),
                                 ("QR generation per code", "qr_speed", (50,))):
         value = optional_measure(module, *args_)
