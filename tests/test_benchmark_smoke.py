@@ -17,11 +17,11 @@ def test_benchmark_runs_on_a_tiny_catalog(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--procedures", "20",
          "--languages", "2", "--skip-serve", "--work-dir", str(tmp_path)],
-        capture_output=True, text=True, timeout=120, cwd=tmp_path,
+        capture_output=True, text=True, timeout=900, cwd=tmp_path,  # a shared machine
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, result.stderr
     for row in ("thutuc build: wall time", "plain MkDocs + Material: wall time",
-                "ratio wall time (ours / plain; target <= 1.0)"):
+                "ratio wall time, first build (ours / plain; target <= 0.8)"):
         assert row in result.stdout
     # 20 procedures x 2 languages on both sides, and the pseudo-translations are drafts.
     assert len(list((tmp_path / "site" / "thu-tuc").glob("*/index.html"))) == 20
