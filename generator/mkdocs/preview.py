@@ -292,7 +292,7 @@ def touched_pages(old: Site, new: Site) -> set[str] | None:
     if ([p.id for p in old.procedures] != [p.id for p in new.procedures]
             or old.catalog.categories != new.catalog.categories or old.events != new.events
             or old.glossary != new.glossary or old.profile != new.profile
-            or old.retired != new.retired):
+            or old.retired != new.retired or old.recordings != new.recordings):
         return None
     before = {p.id: p for p in old.procedures}
     changed = {p.id for p in new.procedures if before[p.id] is not p}
