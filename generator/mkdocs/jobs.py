@@ -17,9 +17,12 @@ handlers, in one stream: warnings are counted once and errors kept where the cal
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import logging
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -58,8 +61,29 @@ class _Job:
     outcome: tuple[str, Any] | None = None
 
 
+_RUNNING: list[ForkedJobs] = []  # started and not yet finished, for `cancel_all`
+
+
+def cancel_all() -> None:
+    """Stop the workers of every unfinished `ForkedJobs` (a build unwinding on Ctrl-C or
+    SIGTERM, which MkDocs does not report to plugins)."""
+    for jobs in list(_RUNNING):
+        jobs.cancel()
+
+
+def _die_with_parent() -> None:
+    """Have Linux end this worker if the build that forked it dies (kill -9): it must not go
+    on writing into a staging folder the next build removes."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        if os.getppid() == 1:  # the parent died before prctl took effect
+            os._exit(1)
+
+
 def _run(work: Callable[[], object], free: Any, connection: Connection) -> None:
     """A worker's body: wait for a free slot, do the work, report how it went."""
+    _die_with_parent()
     handler = _Forward(connection)
     for name in FORWARDED:
         logger = logging.getLogger(name)
@@ -113,15 +137,27 @@ def run_pool(jobs: list[tuple[str, Callable[[], object]]],
     waiting = list(reversed(jobs))
     running: dict[Connection, _Job] = {}
     finished: list[_Job] = []
-    while waiting or running:
-        while waiting and len(running) < max(slots, 1):
-            name, work = waiting.pop()
-            job = _fork(context, name, work, free)
-            running[job.connection] = job
-            finished.append(job)
-        for connection in wait(list(running)):
-            _receive(running, connection)  # type: ignore[arg-type]
+    try:
+        while waiting or running:
+            while waiting and len(running) < max(slots, 1):
+                name, work = waiting.pop()
+                job = _fork(context, name, work, free)
+                running[job.connection] = job
+                finished.append(job)
+            for connection in wait(list(running)):
+                _receive(running, connection)  # type: ignore[arg-type]
+    except BaseException:  # Ctrl-C, SIGTERM: no worker outlives the command
+        _stop(finished)
+        raise
     return {job.name: _outcome(job) for job in finished}
+
+
+def _stop(jobs: list[_Job]) -> None:
+    for job in jobs:
+        if job.process.is_alive():
+            job.process.terminate()
+    for job in jobs:
+        job.process.join()
 
 
 class ForkedJobs:
@@ -133,6 +169,7 @@ class ForkedJobs:
         self._free.acquire()  # the caller's own slot, given up in finish()
         self._jobs: list[_Job] = []
         self._reader: threading.Thread | None = None
+        _RUNNING.append(self)
 
     def start(self, name: str, work: Callable[[], object]) -> None:
         """Fork a worker for `work`; it waits for a free slot. Start every job before the
@@ -160,13 +197,15 @@ class ForkedJobs:
         self._reader.join()
         outcomes = {job.name: _outcome(job) for job in self._jobs}
         self._jobs.clear()
+        self._forget()
         return outcomes
+
+    def _forget(self) -> None:
+        if self in _RUNNING:
+            _RUNNING.remove(self)
 
     def cancel(self) -> None:
         """Stop every worker (the build they belong to failed)."""
-        for job in self._jobs:
-            if job.process.is_alive():
-                job.process.terminate()
-        for job in self._jobs:
-            job.process.join()
+        _stop(self._jobs)
         self._jobs.clear()
+        self._forget()

@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from generator.load.site import Site, load_site
+from generator.mkdocs.jobs import cancel_all
 from generator.mkdocs.plugin import CATALOG_MEMO, site_source, use_profile
 from generator.problems import ThutucError
 from generator.publish.atomic import build_into
@@ -72,7 +73,13 @@ def build_atomically(config_file: Path, target: Path, offline: bool = False,
             config.plugins["thutuc"].config["jobs"] = jobs
         if profile is not None:
             use_profile(config, profile)
-        mkdocs_build(config)
+        try:
+            mkdocs_build(config)
+        except BaseException:
+            # MkDocs tells plugins of errors, not of Ctrl-C or SIGTERM: stop the languages'
+            # workers before the staging folder they write into is removed.
+            cancel_all()
+            raise
 
     with mkdocs_errors():
         build_into(target, build)
