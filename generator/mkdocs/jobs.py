@@ -84,6 +84,10 @@ def _die_with_parent() -> None:
 def _run(work: Callable[[], object], free: Any, connection: Connection) -> None:
     """A worker's body: wait for a free slot, do the work, report how it went."""
     _die_with_parent()
+    # The build stops its workers with SIGTERM, and ends quietly itself on Ctrl-C: a worker
+    # just ends, without a traceback (the build's staging folder goes with it).
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     handler = _Forward(connection)
     for name in FORWARDED:
         logger = logging.getLogger(name)
