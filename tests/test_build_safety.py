@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import generator.mkdocs.plugin
 import generator.render.site_pages
 from generator.cli import main as cli
 from generator.problems import ThutucError
@@ -92,3 +93,28 @@ def test_two_builds_on_different_days_in_different_folders_are_identical(
     differing = [path for path in first_tree if first_tree[path] != second_tree[path]]
     assert differing == []
 
+
+
+def test_a_stopped_build_leaves_nothing_to_the_next_build_of_the_process(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs keeps the plugin object for every build of a process (tests, `build --all`,
+    `serve`): a build stopped half-way must not lend its catalog or its folder to the next
+    one. (It did: the next build wrote into the stopped build's staging folder and published
+    an empty site, reporting success.)"""
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    write_open_data = generator.mkdocs.plugin.opendata.write
+    stops = [KeyboardInterrupt()]  # Ctrl-C once every page of the source language is written
+
+    def stop_once(*args: object) -> None:
+        if stops:
+            raise stops.pop()
+        write_open_data(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(generator.mkdocs.plugin.opendata, "write", stop_once)
+    with pytest.raises(KeyboardInterrupt):
+        build(project, tmp_path / "stopped")
+    site = build(project, tmp_path / "site")
+    for page in ("index.html", "thu-tuc/dang-ky-khai-sinh/index.html",
+                 "rad/thu-tuc/dang-ky-khai-sinh/index.html", "data/catalog.json", "sw.js"):
+        assert (site / page).is_file(), page
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]

@@ -3,9 +3,10 @@
 One MkDocs build per language (Material's advice for per-language search and interface), all
 from one loaded catalog. The source language builds into the site root; once MkDocs has
 cleaned that folder (`on_files`), every other language is started in a forked worker
-(`jobs.py`) that re-enters these hooks with `self.lang` set and builds into its own folder
-(`en/`, `rad/`, ...), and each language's QR codes and printable notices are written by a
-worker of their own, in parallel with the pages. `-j`/`jobs` sets how many run at once.
+(`jobs.py`) that re-enters these hooks (`self.entering` names its language) and builds into
+its own folder (`en/`, `rad/`, ...), and each language's QR codes and printable notices are
+written by a worker of their own, in parallel with the pages. `-j`/`jobs` sets how many run
+at once.
 
 Theme assets exist once, at the site root: a language folder's pages refer to them there
 (as Material's projects plugin hoists its sub-projects' assets), and assets no page uses
@@ -163,7 +164,11 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
 
     def __init__(self) -> None:
         self.site: Site | None = None
-        self.lang = ""  # the language being built; "" before the first build
+        self.lang = ""  # the language being built
+        # The language the next `on_config` builds when this process re-enters MkDocs' build for
+        # another language of the same build; "" for a new build. Set just before it and read
+        # at once, so that a build that failed leaves nothing to the next one.
+        self.entering = ""
         self.pages: dict[str, RenderedPage] = {}
         self.root_site_dir = ""
         self.root_site_url = ""
@@ -183,11 +188,15 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        # MkDocs keeps this plugin object for every build of the process (it has `on_startup`):
+        # all that a new build needs is set here, never taken from an earlier build.
+        self.lang, self.entering = self.entering, ""
         if not self.lang:
             if "material/search" in config.plugins:
                 # Its index is never used (our search replaces it) but costs build time.
                 log.warning("Bỏ `- search` khỏi `plugins:` trong mkdocs.yml: thutuc có tìm kiếm "
                             "riêng, nhẹ hơn cho điện thoại.")
+            self.site, self.jobs = None, None  # an earlier build's, if it failed
             self.site = self._load(config)
             self.lang = self.site.profile.source_language
             self.root_site_dir, self.root_site_url = config.site_dir, self.site.profile.site_url
@@ -390,7 +399,7 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         # The source language's build emptied the whole site folder already, and this
         # language's folder may hold its QR codes by now: MkDocs must not empty it again.
         utils.clean_directory = lambda directory: None
-        self.lang = code
+        self.entering = code
         mkdocs_build(config)
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -465,7 +474,6 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         finally:
             self.jobs = None
             config.site_dir, config.site_url = self.root_site_dir, self.root_site_url
-            self.lang = ""  # the next build (mkdocs serve) reloads the catalog
         sitemap.write(Path(self.root_site_dir), self.root_site_url,
                       {code: language_prefix(code, source_lang) for code in self._codes()})
 
@@ -492,7 +500,7 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         cache = QrCache(Path(config.config_file_path).parent / CACHE_DIR)
         for language in site.profile.languages:
             if language.code != site.profile.source_language:
-                self.lang = language.code
+                self.entering = language.code
                 log.info("Building language: %s (%s)", language.code, language.name)
                 mkdocs_build(config)
             folder = Path(self.root_site_dir) / language_prefix(language.code,
@@ -516,8 +524,8 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         return server
 
 
-# Under `mkdocs serve` (set by `on_startup`, which MkDocs calls for its first configuration
-# only, while every rebuild makes a new plugin object): build the languages in this process.
+# Under `mkdocs serve` (set by `on_startup`, which MkDocs calls once per command, not per
+# rebuild): build the languages in this process.
 _SERVING = False
 
 
