@@ -19,6 +19,7 @@ import pytest
 from tests.conftest import FIXTURES, copy_project
 
 PAGE = "xa-thu/thu-tuc/dang-ky-ket-hon/"
+A_TO_Z = "xa-thu/tat-ca-thu-tuc/"
 SOURCE = Path("procedures") / "ho-tich" / "dang-ky-ket-hon.yml"
 
 
@@ -32,6 +33,9 @@ def _free_port() -> int:
 def preview(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A copy of the mini project served by `thutuc serve`; (project, base URL)."""
     project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    # A guide for staff: re-rendered pages must keep the footer's link to it.
+    (project / "docs" / "bien-tap.md").write_text(
+        "---\naudience: staff\n---\n# Biên tập\n\nCách sửa danh mục.\n", encoding="utf-8")
     port = _free_port()
     server = subprocess.Popen(  # noqa: S603 - our own command
         [sys.executable, "-m", "generator", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
@@ -71,6 +75,11 @@ def test_a_save_shows_in_the_open_page_and_a_broken_save_shows_the_problem(
         # Live reload: the tab reloads by itself.
         tab.wait_for_function("document.querySelector('h1#tt-tieu-de')?.textContent"
                               " === 'Đăng ký kết hôn mới'", timeout=10_000)
+        # The page is whole: its footer still links the staff guides; the A-Z list follows.
+        assert tab.locator(".tt-footer-links a").inner_text() == "Dành cho cán bộ"
+        tab.goto(base + A_TO_Z)
+        assert tab.get_by_text("Đăng ký kết hôn mới").count() == 1
+        tab.goto(base + PAGE)
 
         source.write_text(text.replace("title: Đăng ký kết hôn", "title: [Đăng ký kết hôn", 1),
                           encoding="utf-8")

@@ -458,7 +458,7 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         if _SERVING and self.built is not None and self.env is not None:
             files, nav = self.built
             PREVIEW.record(self, config, self.lang, LanguageState(
-                files, nav, self.env, dict(self.pages), dict(config.extra["thutuc"]["search"]),
+                files, nav, self.env, dict(self.pages), dict(config.extra["thutuc"]),
                 self.docs, set(self.untranslated_docs)), partial(self._read_site, config))
         source_lang = site.profile.source_language
         if self.lang != source_lang:

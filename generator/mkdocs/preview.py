@@ -8,10 +8,10 @@ watchdog) and, when a file is saved:
 2. if the catalog now has problems, every page the browser asks for is a page that lists
    them (file, line, how to fix it), which reloads by itself once the file is fixed;
 3. if only what procedures say changed, renders again just the pages that show it (the
-   procedure, its category, the home page, life events, procedures that link to it) in the
-   language being previewed, through MkDocs' own page builder, and reloads the browser; the
-   other languages' pages are rendered when one of them is asked for, and search indexes
-   follow in the background;
+   procedure, its category, the home page, the A-Z page, life events, procedures that link
+   to it) in the language being previewed, through MkDocs' own page builder, and reloads the
+   browser; the other languages' pages are rendered when one of them is asked for, and
+   search indexes follow in the background;
 4. anything else (a procedure added or removed, categories, life events, the glossary)
    asks MkDocs for its full rebuild.
 
@@ -44,7 +44,7 @@ from generator.render import RenderedPage
 from generator.render.events import EVENT_DIR
 from generator.render.site_pages import language_pages
 from generator.search.site_index import SEARCH_DIR, language_index, write_index
-from generator.urls import HOME, category_src, procedure_src
+from generator.urls import A_TO_Z, HOME, category_src, procedure_src
 from generator.writer import write_file
 
 log = logging.getLogger("mkdocs.plugins.thutuc")
@@ -61,7 +61,9 @@ class LanguageState:
     nav: Navigation
     env: Environment
     pages: dict[str, RenderedPage]
-    search: dict[str, str]  # the search box's settings the pages were written with
+    # `extra.thutuc` as the pages were written with it: the search box's settings, the 404
+    # page's folders, the staff link...
+    extra: dict[str, Any]
     docs: tuple[str, ...]
     untranslated: set[str]
     stale: set[str] = field(default_factory=set)  # pages to render before showing them
@@ -88,7 +90,7 @@ class Preview:
                load: Callable[[], Site]) -> None:
         """A language has just been built under `serve`: keep what re-rendering it needs."""
         with self.lock:
-            if plugin is not self.plugin:
+            if lang == plugin.site.profile.source_language:  # a new build: it comes first
                 self.languages = {}
             self.plugin, self.config, self.reload_load = plugin, config, load
             self.languages[lang] = state
@@ -254,7 +256,7 @@ class Preview:
         written = 0
         try:
             plugin._configure(config)
-            config.extra["thutuc"]["search"] = state.search
+            config.extra["thutuc"] = state.extra
             plugin.pages, plugin.untranslated_docs = state.pages, state.untranslated
             doc_files = state.files.documentation_pages()
             for page in language_pages(plugin.site, lang, config.use_directory_urls,
@@ -279,7 +281,8 @@ class Preview:
                 root = Path(self.plugin.root_site_dir)
             index = language_index(site, lang)
             write_index(index, root)
-            old_name = state.search["manifest"].removeprefix(f"{SEARCH_DIR}/").removesuffix(".js")
+            manifest = state.extra["search"]["manifest"]
+            old_name = manifest.removeprefix(f"{SEARCH_DIR}/").removesuffix(".js")
             if old_name != index.manifest:
                 text = index.files[f"{index.manifest}.js"].replace(
                     f'"{index.manifest}"', f'"{old_name}"', 1)
@@ -292,7 +295,8 @@ def touched_pages(old: Site, new: Site) -> set[str] | None:
     if ([p.id for p in old.procedures] != [p.id for p in new.procedures]
             or old.catalog.categories != new.catalog.categories or old.events != new.events
             or old.glossary != new.glossary or old.profile != new.profile
-            or old.retired != new.retired or old.recordings != new.recordings):
+            or old.retired != new.retired or old.recordings != new.recordings
+            or old.pictograms != new.pictograms):
         return None
     before = {p.id: p for p in old.procedures}
     changed = {p.id for p in new.procedures if before[p.id] is not p}
@@ -302,7 +306,7 @@ def touched_pages(old: Site, new: Site) -> set[str] | None:
     changed |= {procedure_id for procedure_id, _ in overlays}  # removed translations
     if not changed:
         return set()
-    pages = {HOME, *(f"{EVENT_DIR}/{event.id}.md" for event in new.events)}
+    pages = {HOME, A_TO_Z, *(f"{EVENT_DIR}/{event.id}.md" for event in new.events)}
     for procedure in (*old.procedures, *new.procedures):
         if procedure.id in changed:
             pages |= {procedure_src(procedure.id), category_src(procedure.category)}
