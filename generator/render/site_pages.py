@@ -46,8 +46,8 @@ def language_pages(site: Site, lang: str, directory_urls: bool = True,
                    docs: tuple[str, ...] = (),
                    only: Collection[str] | None = None) -> list[RenderedPage]:
     """Every generated page of one language: home, categories, every procedure A-Z, procedures,
-    life events, glossary. `docs` are the hand-written pages of the site (to link the guides); with `only`,
-    just the pages of those sources (a preview re-rendering what an edit touched)."""
+    life events, glossary. `docs` are the hand-written pages of the site (to link the guides);
+    with `only`, just the pages of those sources (a preview re-rendering what an edit touched)."""
     localized = localized_procedures(site, lang)
     by_id = {loc.procedure.id: loc.procedure for loc in localized}
     ctx = page_context(site, lang, localized, directory_urls, docs)
