@@ -15,16 +15,10 @@ from jinja2 import Environment, pass_context
 import generator.load.catalog
 from generator.cli.main import main as cli
 from generator.mkdocs.plugin import _root_url_filter
-from tests.conftest import FIXTURES, build, copy_project
+from tests.conftest import FIXTURES, copy_project
 
 LANGUAGE_FOLDERS = ("en", "rad")
 
-
-@pytest.fixture(scope="module")
-def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The mini project built for this module alone (the session's copy is shared with tests
-    that break disks and kill builds)."""
-    return build(FIXTURES / "mini", tmp_path_factory.mktemp("one-build") / "site")
 ASSET_LINK = re.compile(r'(?:src|href|data-tt-script|data-tt-manifest)="([^"#?]+)"')
 
 
