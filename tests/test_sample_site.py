@@ -54,3 +54,28 @@ def test_navigation_holds_categories_not_procedures(sample_site: Path) -> None:
     nav = nav[:nav.index("</nav>")]
     assert "linh-vuc/ho-tich/" in nav
     assert "thu-tuc/" not in nav
+
+
+# How a note says that its paper is needed only in some case: that case belongs in `when`.
+ONLY_SOMETIMES = re.compile(r"^(?:Chỉ (?:cần |nộp lại )?(?:khi|với|cho trường hợp)|Chỉ dành cho"
+                            r"|Nếu [^.]*:|Only (?:if|when|for|needed))", re.IGNORECASE)
+
+
+def test_sample_papers_needed_only_sometimes_say_when_in_their_own_field(
+        sample_site: Path) -> None:
+    catalog = load_catalog(ROOT / "procedures", ROOT)
+    notes = [(p.id, d.name, d.note) for p in catalog.procedures for d in p.documents]
+    notes += [(o.procedure_id, str(d.get("name")), str(d.get("note", "")))
+              for o in catalog.overlays for d in o.fields.get("documents", ())]  # type: ignore[attr-defined]
+    assert [n for n in notes if ONLY_SOMETIMES.match(n[2])] == []
+    sometimes = [(p.id, d) for p in catalog.procedures for d in p.documents if d.when]
+    assert len(sometimes) >= 28 and all(d.when[0].islower() for _, d in sometimes)
+    # On the page, under "Chỉ cần khi…", with the case; on the printed notice, the case too.
+    page = (sample_site / "thu-tuc/dang-ky-khai-sinh/index.html").read_text(encoding="utf-8")
+    when = page[page.index('<h3 id="ho-so-khi">Chỉ cần khi…</h3>'):]
+    when = when[:when.index("</ul>")]
+    assert '<span class="tt-doc__when">Nếu đăng ký khai sinh cho trẻ bị bỏ rơi</span>' in when
+    assert "Văn bản ủy quyền" in when and "Giấy chứng sinh" not in when
+    notice = (sample_site / "niem-yet/dang-ky-khai-sinh.html").read_text(encoding="utf-8")
+    assert "Biên bản về việc trẻ bị bỏ rơi" in notice
+    assert "(nếu đăng ký khai sinh cho trẻ bị bỏ rơi)" in notice
