@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from playwright.sync_api import expect
+
 
 def test_language_switcher_lands_on_same_procedure(mini_site: Path, serve, phone) -> None:
     base = serve(mini_site)
@@ -20,8 +22,12 @@ def test_language_switcher_lands_on_same_procedure(mini_site: Path, serve, phone
     assert notice.inner_text().startswith("Some parts are not translated yet")
     assert "This translation has not been reviewed" in notice.inner_text()
     assert notice.locator("a[hreflang=vi]").inner_text() == "Read in Vietnamese"
-    assert phone.locator(".tt-step__text[lang=vi]").all_inner_texts() == [
-        "Nộp tại bộ phận một cửa, hoặc trực tuyến.\n\nTrực tiếp\nTrực tuyến"]
+    # Sections are laid out when they come near the screen (content-visibility): scroll to
+    # them, as a reader does, and wait for them.
+    phone.locator(".tt-step__text[lang=vi]").scroll_into_view_if_needed()
+    expect(phone.locator(".tt-step__text[lang=vi]")).to_have_text(
+        ["Nộp tại bộ phận một cửa, hoặc trực tuyến.\n\nTrực tiếp\nTrực tuyến"],
+        use_inner_text=True)
     phone.locator("a.md-select__link[hreflang=rad]").dispatch_event("click")
     phone.wait_for_url("**/rad/thu-tuc/dang-ky-khai-sinh/")
     assert phone.locator("html").get_attribute("lang") == "rad"
@@ -57,6 +63,7 @@ def test_category_page_lists_its_procedures_and_links_work(mini_site: Path, serv
     assert links.all_inner_texts() == ["Đăng ký kết hôn", "Đăng ký khai sinh"]
     links.nth(1).click()
     assert phone.locator("h1").inner_text() == "Đăng ký khai sinh"
-    steps = phone.locator("ol.tt-steps > li .tt-step__title").all_inner_texts()
-    assert steps == ["Chuẩn bị giấy tờ", "Nộp hồ sơ", "Nhận kết quả"]
+    phone.locator("ol.tt-steps").scroll_into_view_if_needed()  # laid out near the screen
+    expect(phone.locator("ol.tt-steps > li .tt-step__title")).to_have_text(
+        ["Chuẩn bị giấy tờ", "Nộp hồ sơ", "Nhận kết quả"], use_inner_text=True)
     assert phone.locator("a[href^='tel:']").first.get_attribute("href") == "tel:0123456789"

@@ -58,8 +58,11 @@ _COLLECT = """(wanted) => {
   });
   return found;
 }"""
-# No transition or animation between the states and the stylesheets being compared.
-_STILL = "*,*::before,*::after{transition:none!important;animation:none!important}"
+# No transition or animation between the states and the stylesheets being compared, and every
+# section laid out (thutuc.css lays out those off screen only when they come near it: sizes
+# would then depend on timing).
+_STILL = ("*,*::before,*::after{transition:none!important;animation:none!important;"
+          "content-visibility:visible!important}")
 
 
 def _answer_with(css: str):

@@ -27,8 +27,10 @@ def test_theme_assets_exist_once_at_the_site_root(mini_site: Path) -> None:
     relative = [p.relative_to(mini_site).as_posix() for p in files]
     assert [r for r in relative if r.split("/")[0] in LANGUAGE_FOLDERS
             and r.split("/")[1] in ("assets", "search")] == []
-    # Nothing the pages never load: source maps, Material's lunr search (off on this site).
-    assert [r for r in relative if r.endswith(".map") or "/lunr/" in r or "/workers/" in r] == []
+    # Nothing the pages never load: source maps, Material's lunr search (off on this site),
+    # its stylesheets and script bundle (base.html loads assets/material.css and thutuc.js).
+    assert [r for r in relative if r.endswith(".map") or "/lunr/" in r or "/workers/" in r
+            or "assets/stylesheets/" in r or "assets/javascripts/bundle." in r] == []
     by_content: dict[str, list[str]] = {}
     for path, name in zip(files, relative, strict=True):
         if not name.endswith((".html", ".xml", ".xml.gz")):
@@ -42,7 +44,7 @@ def test_every_asset_a_language_page_names_exists(mini_site: Path, page: str) ->
     text = (mini_site / page).read_text(encoding="utf-8")
     links = [link for link in ASSET_LINK.findall(text)
              if "://" not in link and link.endswith((".css", ".js", ".png", ".svg"))]
-    assert any("assets/stylesheets/main." in link for link in links)
+    assert any(link.endswith("assets/material.css") for link in links)
     assert any("search/ui" in link for link in links)
     for link in links:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), link))

@@ -90,8 +90,11 @@ log = logging.getLogger("mkdocs.plugins.thutuc")
 # Every reading of catalogs in this process: languages and communes share one reading, and a
 # rebuild under `serve` reads again only the files that changed.
 CATALOG_MEMO = CatalogMemo()
-# Theme files no page loads: source maps, and Material's own search when it is off.
+# Theme files no page loads: source maps, Material's stylesheets and script bundle (our
+# base.html loads assets/material.css, the rules of them our pages use, and thutuc.js), and
+# Material's own search when it is off.
 UNUSED_ASSETS = (".map",)
+MATERIAL_ASSETS = ("assets/stylesheets/", "assets/javascripts/bundle.")
 SEARCH_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 
 
@@ -368,7 +371,8 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
                     theme_dirs):
                 continue
             uri = file.src_uri
-            if uri.endswith(UNUSED_ASSETS) or (not search_on and uri.startswith(SEARCH_ASSETS)):
+            if uri.endswith(UNUSED_ASSETS) or uri.startswith(MATERIAL_ASSETS) or (
+                    not search_on and uri.startswith(SEARCH_ASSETS)):
                 files.remove(file)
             elif self.lang != self._site().profile.source_language:
                 files.remove(file)

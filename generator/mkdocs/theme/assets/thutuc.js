@@ -102,7 +102,8 @@
     // Shown while scrolling back up, far from the top (as Material's `navigation.top`).
     var button = document.querySelector(".md-top");
     if (!button) return;
-    var last = window.scrollY;
+    // Not window.scrollY here: reading it lays the page out while it is still loading.
+    var last = 0;
     window.addEventListener("scroll", function () {
       var y = window.scrollY;
       button.hidden = !(y < last && y > window.innerHeight);
