@@ -9,6 +9,7 @@ import socketserver
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,29 +24,76 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-quic"]
 
 
-# Test modules whose tests build whole sites, import every national record, or run LibreOffice
-# or the Nu checker: seconds to minutes each. `pytest -m "not browser and not site"` leaves
-# them out (the inner loop: unit and golden tests); CI runs everything.
+# The fast loop, `pytest -m "not browser and not site"`: unit and golden tests, and tests that
+# read the session's mini site (built once, in a few seconds). A test is `site` when it builds
+# any other site, imports every national record, or runs LibreOffice, the Nu checker or the
+# command in a subprocess: seconds to minutes each. That is the test's own
+# `@pytest.mark.site`, a fixture of its named `..._site` (but `mini_site`), or its module's name
+# here when most of its tests are. A fast-loop test that builds another site fails (see
+# `_refuse_unmarked_builds`), so the marker cannot fall behind. CI runs everything.
 WHOLE_SITE_MODULES = {
     "test_addresses", "test_archive", "test_benchmark_smoke", "test_build_safety",
-    "test_citizen_menu", "test_cli", "test_editor_tools", "test_import_national",
-    "test_machine_voice", "test_multisite", "test_opendata", "test_outside_checkers",
-    "test_page_extras", "test_pictograms", "test_posters", "test_qr_codes", "test_recordings",
-    "test_review", "test_sample_site", "test_search_relevance", "test_templates",
-    "test_translation_pages", "test_translator_files", "test_wayfinding", "test_yaml12",
-    "test_search_browser", "test_yamlls", "test_builds", "test_cache", "test_writes",
+    "test_citizen_menu", "test_cli", "test_import_national", "test_machine_voice",
+    "test_multisite", "test_outside_checkers", "test_sample_site", "test_search_relevance",
+    "test_serve_preview", "test_translation_pages", "test_translator_files", "test_wayfinding",
+    "test_yaml12", "test_search_browser", "test_yamlls", "test_builds", "test_cache",
+    "test_writes",
 }
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test that opens Chromium (through the `browser` or `phone` fixture)
-    `browser`, and every test of a whole-site module `site`."""
+    `browser`, and `site` every test of a whole-site module or using a built site other than
+    the mini site (a fixture named `..._site`)."""
     for item in items:
         if {"browser", "phone"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
-        if item.path.stem in WHOLE_SITE_MODULES or "_site" in " ".join(
-                getattr(item, "fixturenames", ())):
+        built = {name for name in getattr(item, "fixturenames", ()) if name.endswith("_site")}
+        if item.path.stem in WHOLE_SITE_MODULES or built - {"mini_site"}:
             item.add_marker(pytest.mark.site)
+
+
+# The test being run, while it is in the fast loop (marked neither `site` nor `browser`; see
+# `_refuse_unmarked_builds`), and whether the session's mini site is being built for it.
+_UNMARKED: list[str] = []
+_SHARED_BUILD: list[bool] = []
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> object:
+    """Run a test knowing whether it may build a site (its fixtures' set-up included)."""
+    if not any(item.get_closest_marker(name) for name in ("site", "browser")):
+        _UNMARKED.append(item.nodeid)
+    try:
+        return (yield)
+    finally:
+        _UNMARKED.clear()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    _refuse_unmarked_builds()
+
+
+def _refuse_unmarked_builds() -> None:
+    """Make the `site` marker honest: a fast-loop test that builds a site in this process
+    (MkDocs, through the thutuc plugin), other than the session's mini site, fails at once, so
+    the fast loop stays fast. `Failed` is not an `Exception`, so no build error handler can
+    swallow it."""
+    from generator.mkdocs.plugin import ThutucPlugin
+
+    original = ThutucPlugin.on_config
+    if getattr(original, "refuses_unmarked", False):
+        return
+
+    def on_config(self: ThutucPlugin, config: Any) -> Any:
+        if _UNMARKED and not _SHARED_BUILD:
+            pytest.fail(f"{_UNMARKED[0]} builds a whole site: mark it `site` (its module in "
+                        "WHOLE_SITE_MODULES of tests/conftest.py, or @pytest.mark.site), so "
+                        "that the fast loop leaves it out", pytrace=False)
+        return original(self, config)
+
+    on_config.refuses_unmarked = True  # type: ignore[attr-defined]
+    ThutucPlugin.on_config = on_config  # type: ignore[method-assign]
 
 
 def build(project: Path, out: Path, offline: bool = False) -> Path:
@@ -74,8 +122,12 @@ def copy_project(source: Path, target: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small test catalog (tests/fixtures/mini), built once."""
-    return build(FIXTURES / "mini", tmp_path_factory.mktemp("mini") / "site")
+    """The small test catalog (tests/fixtures/mini), built once (in the fast loop too)."""
+    _SHARED_BUILD.append(True)
+    try:
+        return build(FIXTURES / "mini", tmp_path_factory.mktemp("mini") / "site")
+    finally:
+        _SHARED_BUILD.clear()
 
 
 def printing_project(target: Path) -> Path:

@@ -52,6 +52,7 @@ SUBPROCESS_SAMPLE = ("alias-bomb", "deep-nesting", "python-tag", "cp1258-bytes",
                      "duplicate-id-across-files")
 
 
+@pytest.mark.site  # a process each: about 1.5 s of CPU apiece, so not in the fast loop
 @pytest.mark.parametrize("name", SUBPROCESS_SAMPLE)
 def test_real_cli_refuses_quickly(name: str, tmp_path: Path) -> None:
     case = next(case for case in CASES if case.name == name)

@@ -48,6 +48,7 @@ def test_schema_accepts_the_sample_catalog() -> None:
         assert list(validator().iter_errors(as_json(path))) == [], path
 
 
+@pytest.mark.site
 def test_schema_accepts_imported_files(tmp_path: Path) -> None:
     national = NATIONAL / "bo-tu-phap"
     if not national.is_dir():

@@ -65,6 +65,7 @@ def test_the_404_page_of_a_language_names_assets_at_the_root(mini_site: Path) ->
     assert shown == "/xa-thu/assets/x.css /xa-thu/en/thu-tuc/"
 
 
+@pytest.mark.site
 def test_catalog_is_read_once_for_every_language(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     project = copy_project(FIXTURES / "mini", tmp_path / "project")

@@ -62,7 +62,8 @@ def test_header_publisher_and_categories(data: dict[str, Any]) -> None:
     assert publisher["example"] is True and publisher["source_language"] == "vi"
     assert [x["code"] for x in publisher["languages"]] == ["vi", "en", "rad"]
     assert data["categories"] == [
-        {"id": "ho-tich", "icon": "", "name": {"vi": "Hộ tịch", "en": "Civil status"}},
+        {"id": "ho-tich", "icon": "material/account-child",
+         "name": {"vi": "Hộ tịch", "en": "Civil status"}},
         {"id": "chung-thuc", "icon": "", "name": {"vi": "Chứng thực"}}]
 
 

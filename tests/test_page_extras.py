@@ -60,6 +60,7 @@ def test_sitemap_lists_every_language_with_hreflang(mini_site: Path) -> None:
     assert 'rel="alternate"' not in head.split("</head>")[0]  # Material would fetch from there
 
 
+@pytest.mark.site
 def test_build_offline_goes_to_its_own_folder(tmp_path: Path, monkeypatch,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     project = copy_project(FIXTURES / "mini", tmp_path / "mini")

@@ -56,6 +56,7 @@ def run(project: Path, *args: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+@pytest.mark.site
 def test_editors_extend_the_table_and_page_and_notice_show_it(tmp_path: Path) -> None:
     school = procedure("mot", documents=0)
     school["documents"] = [{"name": "Học bạ trung học cơ sở"}, {"name": "Tờ khai"}]
@@ -102,6 +103,7 @@ def test_the_nearest_names_of_a_misspelt_icon() -> None:
     assert nearest_icons("material/xyzzy") == []
 
 
+@pytest.mark.site
 def test_pages_draw_the_icons_beside_the_names(tmp_path: Path) -> None:
     project = write_project(tmp_path / "p", LANGUAGES, [procedure("mot", events=["sinh-con"])],
                             {}, categories=CATEGORIES)

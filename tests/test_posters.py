@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from generator.cli.main import main
@@ -83,6 +84,7 @@ def test_counter_sheet_holds_every_code_of_its_category(printing_site: Path, bro
     page.close()
 
 
+@pytest.mark.site
 def test_posters_command_writes_pdf_with_fonts_for_minority_letters(tmp_path: Path) -> None:
     project = printing_project(tmp_path / "project")
     out = tmp_path / "in"

@@ -68,6 +68,7 @@ def test_every_sample_page_shows_the_code_of_its_own_address(sample_site: Path,
                 lambda pid: f"thu-tuc/{pid}/index.html", tmp_path, (*LANGS, "hre/"))
 
 
+@pytest.mark.site
 def test_offline_edition_codes_lead_to_the_public_site(tmp_path: Path) -> None:
     """The offline edition links to `.html` files, but a code printed from it must open the
     public page (`thu-tuc/<id>/`), which is what a phone can reach."""
@@ -102,6 +103,7 @@ def test_codes_use_error_correction_q(mini_site: Path) -> None:
     assert f'viewBox="0 0 {made.symbol_size()[0]} {made.symbol_size()[1]}"' in svg
 
 
+@pytest.mark.site
 def test_output_is_the_same_with_and_without_the_cache(tmp_path: Path, monkeypatch) -> None:
     project = copy_project(FIXTURES / "mini", tmp_path / "project")
     shutil.rmtree(project / ".cache", ignore_errors=True)  # left by builds of the fixture itself

@@ -158,6 +158,7 @@ def test_a_wrong_recording_is_refused_with_file_and_fix(project: Path, case: str
     assert lines[0].startswith(f"{FOLDER}/{expected}"), lines[0]
 
 
+@pytest.mark.site
 def test_a_broken_recording_leaves_the_previous_site_untouched(project: Path) -> None:
     site = project / "site"
     code, _, err = run(project, "build", "-d", str(site))
@@ -181,6 +182,7 @@ def test_a_take_that_is_not_audio_is_refused_and_nothing_is_written(tmp_path: Pa
     assert sorted(p.name for p in (project / FOLDER).iterdir()) == ["mot.yml"]
 
 
+@pytest.mark.site
 def test_pages_and_notices_say_what_the_recording_is(project: Path) -> None:
     put(project, "mot.vi.opus")
     assert run(project, "record", "--stamp")[0] == 0
@@ -210,6 +212,7 @@ def test_pages_and_notices_say_what_the_recording_is(project: Path) -> None:
     assert "nghe hướng dẫn" not in (site / "niem-yet/hai.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.site
 def test_a_part_recording_plays_under_its_section(project: Path) -> None:
     put(project, "mot.vi.steps.opus")
     put(project, "mot.en.documents.mp3", "tone.mp3")

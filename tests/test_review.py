@@ -90,6 +90,7 @@ def test_review_done_with_an_unknown_id_writes_nothing(project: Path) -> None:
     assert {p: p.read_bytes() for p in files} == files
 
 
+@pytest.mark.site
 def test_the_site_can_leave_unchecked_procedures_out(project: Path, tmp_path: Path) -> None:
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"][0]["thutuc"]["profile"]["unreviewed"] = "hide"
@@ -100,6 +101,7 @@ def test_the_site_can_leave_unchecked_procedures_out(project: Path, tmp_path: Pa
     assert built == ["ket-hon", "khai-tu"]
 
 
+@pytest.mark.site
 def test_pages_say_whether_the_commune_checked_them(project: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     assert run("build", "-f", str(project / "mkdocs.yml"), "-d", str(out))[0] == 0

@@ -103,6 +103,7 @@ def test_whole_procedure_page_matches_golden_file(mini_site: Path, page: str) ->
     check_golden(f"mini-site/{page}.html", html)
 
 
+@pytest.mark.site
 def test_a_mistake_in_a_sites_template_is_one_message_naming_file_and_line(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     project = copy_project(FIXTURES / "mini", tmp_path / "project")

@@ -58,6 +58,7 @@ def test_unterminated_override_is_closed_in_the_tab_title(separator_site: Path) 
     assert title.count("\u202c") >= title.count("\u202e")  # closed before the title ends
 
 
+@pytest.mark.site
 def test_broken_interface_strings_file_is_a_message(tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     files = {"strings/en.yml": "call: Gọi\n  sai: thụt lề\n",
@@ -101,6 +102,7 @@ def test_translation_into_a_language_the_site_lacks_is_a_warning(
         "vào `languages:` của trang, hoặc đổi tên tệp nếu gõ nhầm mã ngôn ngữ."]
 
 
+@pytest.mark.site
 def test_the_longest_id_accepted_builds_everywhere_it_is_used(tmp_path: Path) -> None:
     long_id = ("thu-tuc-" * 20)[:MAX_NAME_LENGTH].rstrip("-")
     files = {KET_HON_PATH: KET_HON.replace("id: ket-hon", f"id: {long_id}"),

@@ -99,6 +99,7 @@ def test_value_is_kept_as_typed(name: str, files: dict[str, str | bytes | None],
     assert held(site) == typed
 
 
+@pytest.mark.site
 def test_published_page_shows_the_code_as_typed(tmp_path: Path) -> None:
     """What a citizen quotes at the counter is the code the commune typed."""
     config = Case("code", edit(KS, "category: ho-tich", "code: 1.000080\ncategory: ho-tich"),
