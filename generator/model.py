@@ -110,7 +110,7 @@ class Faq(Fields):
 
 @dataclass(frozen=True)
 class Provenance(Fields):
-    """Where an imported procedure came from (see `provenance.py`)."""
+    """Where an imported procedure came from (see `_PROVENANCE` in `registry.py`)."""
 
     national_code: str = ""
     url: str = ""

@@ -137,7 +137,6 @@ def test_a_new_optional_text_field_is_one_registry_entry(tmp_path: Path) -> None
         assert procedure_schema()["properties"]["parking"] == {
             **SCALAR_TEXT, "description": PARKING.description}
         # And it is validated like every text field.
-        _append(project, KS, "")
         path = project / KS
         path.write_text(path.read_text(encoding="utf-8").replace(
             "parking: Sân sau trụ sở, miễn phí.", "parking: [Sân sau]"), encoding="utf-8")

@@ -1,6 +1,6 @@
 """The editors' commands of `thutuc`: `import national`, `new`, `review`, `schema`.
 
-Kept apart from `cli.py` (check, build, serve) so that each stays short; `register` adds
+Kept apart from `cli/main.py` (check, build, serve) so that each stays short; `register` adds
 them to the main parser.
 """
 

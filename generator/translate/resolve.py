@@ -2,7 +2,7 @@
 
 An overlay is merged field by field (item by item in lists) over the Vietnamese source. Each
 piece of text ends up translated, `missing` (the Vietnamese text is shown, with a notice) or
-`stale` (the source changed since the translation was stamped); see `fieldpaths`.
+`stale` (the source changed since the translation was stamped); see `field_paths`.
 """
 
 from __future__ import annotations
@@ -35,13 +35,6 @@ class Localized:
     @property
     def is_source(self) -> bool:
         return self.lang == self.source_lang
-
-    def partly_missing(self, field: str) -> bool:
-        """Some, but not all, items of a list field are shown in the source language."""
-        return any(path.startswith(field + "[") for path in self.missing)
-
-    def is_stale(self, field: str) -> bool:
-        return field in self.stale or any(p.startswith(field + "[") for p in self.stale)
 
     def untranslated(self, field: str, index: int, sub: str) -> bool:
         """One text of one list item is shown in the source language."""

@@ -1,6 +1,6 @@
 """`thutuc translations stamp`: record that translations match the current source text.
 
-The stamp is written per field path into the overlay's `source:` (see `fieldpaths`), so a
+The stamp is written per field path into the overlay's `source:` (see `field_paths`), so a
 later change to one source field makes only that field stale. Only the `source:` block of
 each file changes.
 """
