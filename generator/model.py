@@ -100,6 +100,7 @@ class Fee(Fields):
     name: str
     amount: int
     note: str = ""
+    when: str = ""  # the case in which it is paid ("nếu cần bản sao"); empty: everyone pays it
 
 
 @dataclass(frozen=True)

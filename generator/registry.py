@@ -226,7 +226,11 @@ PROCEDURE_FIELDS: list[Field] = [
                   Field("amount", "amount", "Số tiền bằng đồng, chữ số liền; 0 là miễn phí.",
                         required=True, schema="price", recorded=("",)),
                   Field("note", "text", "Ghi chú.", translatable=True, note="ghi chú",
-                        schema="description")),
+                        schema="description"),
+                  Field("when", "text", "Trường hợp phải trả khoản này, ví dụ \"nếu cần bản "
+                                        "sao\" (để trống: ai cũng trả).",
+                        translatable=True, note="trường hợp phải trả", open_data="when_set",
+                        recorded=("",))),
           note="phí, lệ phí", model=Fee, imported="cach_thuc_thuc_hien (phí, lệ phí)",
           section="fees", heading="fees", noun="khoản phí", schema="offers",
           example="- name: Lệ phí\n  amount: 0"),

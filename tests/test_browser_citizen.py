@@ -121,9 +121,11 @@ def test_answer_first_and_big_buttons(portal_url: str, phone) -> None:
     assert buttons.nth(0).get_attribute("href") == "tel:+842623888999"
     assert buttons.nth(2).get_attribute("href") == "https://dichvucong.gov.vn/"
     phone.goto(portal_url + "thu-tuc/mai-tang-phi/")
-    # The first fee as the amount to bring, then each other one named: no range.
+    # The fee everyone pays first (listed second), then each one paid only in some case,
+    # led by its case: no range, and no fee taken for everyone's because it comes first.
     fees = phone.locator(".tt-facts__fees dd").inner_text().splitlines()
-    assert fees == ["5.000 đồng", "Lệ phí: Miễn phí", "Phí gửi bưu điện: 12.000 đồng"]
+    assert fees == ["Miễn phí", "Nếu cần bản sao giấy báo tử: 5.000 đồng",
+                    "Nếu gửi hồ sơ qua bưu điện: 12.000 đồng"]
     assert phone.locator(".tt-submit").count() == 0, "not online: no online button"
     assert phone.locator(".tt-updated").inner_text().startswith("Cập nhật ngày 15/06/2026")
 

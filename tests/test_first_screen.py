@@ -33,6 +33,20 @@ def test_the_first_screen_answers(portal: Path, serve, phone) -> None:
         assert late == {}, f"{path}: {found}"
 
 
+def test_the_sample_birth_page_answers_on_the_first_screen(sample_site: Path, serve,
+                                                           phone) -> None:
+    """The sample's own birth page: its papers for some cases (`when`) and its fee for copies
+    (`fees[].when`) no longer push the answer below the first screen."""
+    phone.goto(serve(sample_site) + "thu-tuc/dang-ky-khai-sinh/")
+    found = positions(phone)
+    found["office"] = phone.evaluate("document.querySelector('.tt-facts__where')"
+                                     ".getBoundingClientRect().top + window.scrollY")
+    assert all(0 <= y < FIRST_SCREEN for y in found.values()), found
+    assert phone.locator(".tt-bring li").count() == 3, "the papers for some cases wait below"
+    assert phone.locator(".tt-facts__fees dd").inner_text().splitlines() == [
+        "Miễn phí", "Nếu bạn xin thêm bản sao: 8.000 đồng (mỗi bản sao)"]
+
+
 def test_a_tap_on_a_documents_name_ticks_it(portal: Path, serve, phone) -> None:
     phone.goto(serve(portal) + "thu-tuc/tro-cap-xa-hoi/")
     rows = phone.locator(".tt-doc__row")

@@ -76,6 +76,21 @@ def test_imported_procedure_keeps_provenance_and_needs_review(imported) -> None:
                for item in birth.legal_basis)
 
 
+def test_fees_that_differ_by_channel_say_when_each_is_paid(imported) -> None:
+    root, _ = imported
+    by_code = {p.code: p for p in load_catalog(root / "procedures", root).procedures}
+    # Đăng ký tạm trú: 7,000 online, 10,000 at the office.
+    assert [(f.amount, f.when) for f in by_code["1.004194"].fees] == [
+        (7000, "nếu nộp trực tuyến"), (10000, "nếu nộp trực tiếp")]
+    # Hộ kinh doanh: online and by post charge the same, said once.
+    assert [(f.amount, f.when) for f in by_code["1.001612"].fees] == [
+        (150000, "nếu nộp trực tuyến hoặc nộp qua bưu chính"), (50000, "nếu nộp trực tiếp")]
+    # Every channel charging the same: one fee, for everyone.
+    assert [(f.amount, f.when) for f in by_code["2.000635"].fees] == [(8000, "")]
+    with_case = [p.code for p in by_code.values() if any(f.when for f in p.fees)]
+    assert len(with_case) == 8, with_case
+
+
 def test_imported_catalog_builds(imported, tmp_path: Path) -> None:
     root, _ = imported
     out = tmp_path / "site"

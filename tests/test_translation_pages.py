@@ -168,3 +168,45 @@ def test_stale_field_is_said_once_at_the_top(tmp_path: Path) -> None:
                              "The Vietnamese text has changed since it was translated.")
     assert body.index(notice) < body.index('<section class="tt-section"')
     assert 'hreflang="vi"' in notice
+
+
+def fee_lines(body: str) -> list[str]:
+    """The first screen's fee lines, as read."""
+    box = re.search(r'<div class="tt-facts__fees"><dt>[^<]*</dt><dd[^>]*>(.*?)</dd>', body)
+    assert box, "no fee line"
+    lines = box[1].replace('<span class="tt-facts__case">', "<br>").split("<br>")
+    return [text for line in lines if (text := html.unescape(words(line)).strip())]
+
+
+def test_fees_say_what_everyone_pays_first_and_when_the_others_are_paid(
+        tmp_path: Path) -> None:
+    copies = procedure("ban-sao", fees=[
+        {"name": "Phí cấp bản sao", "amount": 8000, "when": "nếu cần bản sao",
+         "note": "Mỗi bản."},
+        {"name": "Lệ phí", "amount": 0}])
+    unsaid = procedure("khong-noi", fees=[  # nothing says which is everyone's: each is named
+        {"name": "Phí sao y", "amount": 5000}, {"name": "Lệ phí", "amount": 0}])
+    by_channel = procedure("theo-cach-nop", fees=[  # one or the other: no "Miễn phí" first
+        {"name": "Lệ phí", "amount": 7000, "when": "nếu nộp trực tuyến"},
+        {"name": "Lệ phí", "amount": 10000, "when": "nếu nộp trực tiếp"}])
+    overlay = {"status": "reviewed", "title": "Copies",
+               "fees": [{"when": "if you need copies", "note": "Per copy."}, {}]}
+    project = write_project(tmp_path / "p", LANGUAGES[:2], [copies, unsaid, by_channel],
+                            {("ban-sao", "en"): overlay})
+    site = build(project, tmp_path / "site")
+    assert fee_lines(page(site, "vi", "ban-sao")) == ["Miễn phí",
+                                                      "Nếu cần bản sao: 8.000 đồng (mỗi bản)"]
+    assert fee_lines(page(site, "vi", "khong-noi")) == ["Phí sao y: 5.000 đồng",
+                                                        "Lệ phí: Miễn phí"]
+    assert fee_lines(page(site, "vi", "theo-cach-nop")) == [
+        "Nếu nộp trực tuyến: 7.000 đồng", "Nếu nộp trực tiếp: 10.000 đồng"]
+    assert fee_lines(page(site, "en", "ban-sao")) == [
+        "Free of charge", "If you need copies: 8,000 đồng (per copy)"]
+    # The fees section too: everyone's first, then each other with its case.
+    section = page(site, "vi", "ban-sao")
+    section = words(section[section.index('<ul class="tt-fees">'):])
+    assert section.index("Lệ phí: Miễn phí") < section.index("Phí cấp bản sao: 8.000 đồng")
+    assert "8.000 đồngNếu cần bản saoMỗi bản." in section
+    notice = (site / "niem-yet/ban-sao.html").read_text(encoding="utf-8")
+    assert re.search(r"Lệ phí: <strong>Miễn phí</strong></li><li>Phí cấp bản sao: "
+                     r"<strong>8.000 đồng</strong> \(nếu cần bản sao\)</li>", notice)

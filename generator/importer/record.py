@@ -164,13 +164,21 @@ def _duration(channels: list[dict[str, str]], out: Converted) -> str:
     return "; ".join(f"{names[kind]}: {duration}" for kind, duration in times)
 
 
+# How applying one way is said in the case a fee is paid in (`fees[].when`).
+FEE_CASES = {"direct": "nộp trực tiếp", "online": "nộp trực tuyến", "post": "nộp qua bưu chính"}
+
+
 def _fees(amounts: dict[str, int]) -> list[dict[str, Any]]:
-    """Fee amounts in đồng, one entry when all channels charge the same."""
-    names = {"direct": "nộp trực tiếp", "online": "nộp trực tuyến", "post": "qua bưu chính"}
-    if len(set(amounts.values())) == 1:
-        return [{"name": "Phí, lệ phí", "amount": next(iter(amounts.values()))}]
-    return [{"name": f"Phí, lệ phí ({names[kind]})", "amount": amount}
-            for kind, amount in amounts.items()]
+    """Fee amounts in đồng: one entry when all channels charge the same; else one per
+    amount, paid only when applying the ways that charge it (`when`: "nếu nộp trực tuyến
+    hoặc nộp qua bưu chính"), as the record's table says."""
+    by_amount: dict[int, list[str]] = {}
+    for kind, amount in amounts.items():
+        by_amount.setdefault(amount, []).append(FEE_CASES[kind])
+    if len(by_amount) == 1:
+        return [{"name": "Phí, lệ phí", "amount": next(iter(by_amount))}]
+    return [{"name": "Phí, lệ phí", "amount": amount, "when": "nếu " + " hoặc ".join(ways)}
+            for amount, ways in by_amount.items()]
 
 
 def provenance(converted: Converted, url: str, imported: datetime.date) -> dict[str, Any]:

@@ -45,10 +45,12 @@ class PrintItem:
 def render_poster(item: PrintItem, ctx: PageContext) -> str:
     """The notice of one procedure, in the language of `ctx`."""
     proc, t = item.loc.procedure, ctx.strings.t
-    # Documents needed in every case first; the others say in which case ("nếu ...").
-    ordered = sorted(proc.documents, key=lambda doc: bool(doc.when))
+    # Documents needed in every case first, fees everyone pays first; the others say in
+    # which case ("nếu ...").
+    order = sorted(range(len(proc.documents)), key=lambda i: bool(proc.documents[i].when))
     bring = [_document_line(doc.name, doc.originals, doc.copies, ctx)
-             + (f" ({doc.when})" if doc.when else "") for doc in ordered]
+             + (f" ({doc.when})" if doc.when else "")
+             for doc in (proc.documents[i] for i in order)]
     dense = (len(bring) > DENSE_DOCUMENTS or sum(map(len, bring)) > DENSE_CHARACTERS
              or len(item.source.title) + len(proc.title) > 2 * DENSE_TITLE)
     footer = [ctx.strings.date(proc.updated)]
@@ -58,16 +60,18 @@ def render_poster(item: PrintItem, ctx: PageContext) -> str:
     return ctx.templates.render(
         "notice.html", **_frame(ctx, proc.title), item=_printed(item, ctx), proc=proc,
         category=ctx.category_name(proc.category), bring=bring, dense=dense,
+        fees=sorted(proc.fees, key=lambda fee: bool(fee.when)),
         footer=" · ".join(footer), money=ctx.strings.money,
-        pictures=_pictures(proc.id, len(bring), ctx), listen=(proc.id, "") in ctx.listen,
+        pictures=_pictures(proc.id, order, ctx), listen=(proc.id, "") in ctx.listen,
         listen_icon=icon_svg(LISTEN_ICON, css_class="picto"))
 
 
-def _pictures(procedure_id: str, count: int, ctx: PageContext) -> list[Markup]:
-    """Each document's pictogram (chosen from its Vietnamese name), or nothing."""
+def _pictures(procedure_id: str, order: list[int], ctx: PageContext) -> list[Markup]:
+    """The pictogram (chosen from its Vietnamese name) of each document in the notice's
+    `order` (positions in the catalog's list), or nothing."""
     chosen = ctx.pictures.get(procedure_id, ())
     return [pictogram_svg(chosen[i] if i < len(chosen) else None, ctx.strings.lang,
-                          ctx.profile.source_language) for i in range(count)]
+                          ctx.profile.source_language) for i in order]
 
 
 def render_sheet(category: Category, items: list[PrintItem], ctx: PageContext) -> str:

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from markupsafe import Markup
 
-from generator.model import Channel, Document, LocalOverride
+from generator.model import Channel, Document, Fee, LocalOverride
 from generator.names import PhoneNumber
 from generator.render.context import PageContext, RenderedPage
 from generator.render.events import event_src
@@ -36,12 +36,29 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class Part:
+    """A piece of a line of text; `lang` when it is not in the page's language."""
+
+    text: str
+    lang: str = ""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of an answer: its pieces; `case` when it holds only in some case (a fee
+    paid only for copies), shown smaller under what holds for everyone."""
+
+    parts: tuple[Part, ...]
+    case: bool = False
+
+
+@dataclass(frozen=True)
 class Fact:
     """One entry of the answer box under the title: a label and its lines."""
 
     key: str  # names its row for styles and tests: tt-facts__KEY
     label: str
-    lines: tuple[str, ...]
+    lines: tuple[Line, ...]
     lang: str = ""
 
 
@@ -75,6 +92,12 @@ class ReviewState:
     kind: str  # needed | done | overdue
     text: str
     source: str = ""  # the national record, for a text nobody at the commune has checked
+
+
+def _bracketed(note: str) -> str:
+    """` (mỗi bản sao)`: a note as an aside, without its full stop; "" without one."""
+    note = note.rstrip(" .")
+    return f" ({note[:1].lower()}{note[1:]})" if note else ""
 
 
 def _day(day: datetime.date) -> str:
@@ -211,27 +234,38 @@ class ProcedureView:
     def facts(self) -> tuple[Fact, ...]:
         """How long, how much, what you get (what to bring and where come first)."""
         proc, strings = self.loc.procedure, self.ctx.strings
-        found = [Fact("duration", strings.t("duration"), (proc.duration,), self.lang("duration"))]
+        found = [Fact("duration", strings.t("duration"), (Line((Part(proc.duration),)),),
+                      self.lang("duration"))]
         if proc.fees:
             found.append(Fact("fees", strings.t("fees"), self.fee_lines, self.lang("fees")))
-        found.append(Fact("result", strings.t("result"), (proc.result,), self.lang("result")))
+        found.append(Fact("result", strings.t("result"), (Line((Part(proc.result),)),),
+                          self.lang("result")))
         return tuple(found)
 
     @cached_property
-    def fee_lines(self) -> tuple[str, ...]:
-        """Fees as people read them: what everyone pays first ("Miễn phí", or the amount),
-        then each fee that depends on the case, with what it is for. Never a range
-        ("Miễn phí – 8.000 đồng" reads as "free to 8,000")."""
-        fees, money = self.loc.procedure.fees, self.ctx.strings.money
-        if not fees:
-            return ()
-        main = next((fee for fee in fees if not fee.note), fees[0])  # a note names a case
-        lines = [money(main.amount)]
-        for fee in fees:
-            if fee is not main:
-                note = fee.note.rstrip(" .")  # a sentence's full stop does not go in brackets
-                case = f" ({note[:1].lower()}{note[1:]})" if note else ""
-                lines.append(f"{fee.name}{case}: {money(fee.amount)}")
+    def fees(self) -> tuple[tuple[int, Fee], ...]:
+        """The fees everyone pays, then those paid only in some case (`when`), each with its
+        place in the catalog's list."""
+        fees = enumerate(self.loc.procedure.fees)
+        return tuple(sorted(fees, key=lambda item: bool(item[1].when)))
+
+    @cached_property
+    def fee_lines(self) -> tuple[Line, ...]:
+        """Fees as people read them: first what everyone pays (the fees without `when`: one
+        is its amount alone, "Miễn phí" when 0; several are each named), then each fee paid
+        only in some case, led by that case: "Nếu cần bản sao: 8.000 đồng (mỗi bản)".
+        Never a range ("Miễn phí – 8.000 đồng" reads as "free to 8,000"), and no guess
+        about which fee everyone pays when the catalog does not say."""
+        money = self.ctx.strings.money
+        always = [fee for _, fee in self.fees if not fee.when]
+        if len(always) == 1:
+            lines = [Line((Part(money(always[0].amount)),))]
+        else:
+            lines = [Line((Part(f"{fee.name}{_bracketed(fee.note)}: {money(fee.amount)}"),))
+                     for fee in always]
+        lines += [Line((Part(f"{fee.when[:1].upper()}{fee.when[1:]}: {money(fee.amount)}"
+                             f"{_bracketed(fee.note)}"),), case=True)
+                  for _, fee in self.fees if fee.when]
         return tuple(lines)
 
     @property
