@@ -191,7 +191,7 @@ def test_fees_say_what_everyone_pays_first_and_when_the_others_are_paid(
         {"name": "Lệ phí", "amount": 10000, "when": "nếu nộp trực tiếp"}])
     overlay = {"status": "reviewed", "title": "Copies",
                "fees": [{"when": "if you need copies", "note": "Per copy."}, {}]}
-    project = write_project(tmp_path / "p", LANGUAGES[:2], [copies, unsaid, by_channel],
+    project = write_project(tmp_path / "p", LANGUAGES[:3], [copies, unsaid, by_channel],
                             {("ban-sao", "en"): overlay})
     site = build(project, tmp_path / "site")
     assert fee_lines(page(site, "vi", "ban-sao")) == ["Miễn phí",
@@ -202,6 +202,19 @@ def test_fees_say_what_everyone_pays_first_and_when_the_others_are_paid(
         "Nếu nộp trực tuyến: 7.000 đồng", "Nếu nộp trực tiếp: 10.000 đồng"]
     assert fee_lines(page(site, "en", "ban-sao")) == [
         "Free of charge", "If you need copies: 8,000 đồng (per copy)"]
+    # Untranslated on an English page: each piece says its own language, the amounts are
+    # English; on a Hrê page (no words of its own for amounts) all of it is Vietnamese, said once.
+    english = page(site, "en", "khong-noi")
+    assert ('<dd><span lang="vi">Phí sao y</span>: 5,000 đồng<br><span lang="vi">Lệ phí</span>: '
+            "Free of charge</dd>") in english
+    assert '<strong class="tt-fee__amount">5,000 đồng</strong>' in english
+    assert ('<span class="tt-facts__case"><span lang="vi">Nếu nộp trực tuyến</span>: 7,000 đồng'
+            '</span>') in page(site, "en", "theo-cach-nop")
+    assert '<dd>Free of charge <span class="tt-facts__case">If you need copies' in page(
+        site, "en", "ban-sao")
+    hre = page(site, "hre", "khong-noi")
+    assert '<dd lang="vi">Phí sao y: 5.000 đồng<br>Lệ phí: Miễn phí</dd>' in hre
+    assert '<strong class="tt-fee__amount" lang="vi">5.000 đồng</strong>' in hre
     # The fees section too: everyone's first, then each other with its case.
     section = page(site, "vi", "ban-sao")
     section = words(section[section.index('<ul class="tt-fees">'):])

@@ -51,6 +51,22 @@ class Line:
     parts: tuple[Part, ...]
     case: bool = False
 
+    @classmethod
+    def of(cls, *parts: Part, case: bool = False) -> Line:
+        """A line of `parts`, neighbours in one language joined: punctuation between two
+        pieces of one language belongs to it (`Nếu cần bản sao: 8.000 đồng` is one piece)."""
+        langs = [p.lang for p in parts]
+        for i, part in enumerate(parts):
+            if _punctuation(part) and 0 < i < len(parts) - 1 and langs[i - 1] == langs[i + 1]:
+                langs[i] = langs[i - 1]
+        joined: list[Part] = []
+        for part, lang in zip(parts, langs, strict=True):
+            if joined and joined[-1].lang == lang:
+                joined[-1] = Part(joined[-1].text + part.text, lang)
+            else:
+                joined.append(Part(part.text, lang))
+        return cls(tuple(joined), case)
+
 
 @dataclass(frozen=True)
 class Fact:
@@ -94,10 +110,19 @@ class ReviewState:
     source: str = ""  # the national record, for a text nobody at the commune has checked
 
 
-def _bracketed(note: str) -> str:
-    """` (mỗi bản sao)`: a note as an aside, without its full stop; "" without one."""
-    note = note.rstrip(" .")
-    return f" ({note[:1].lower()}{note[1:]})" if note else ""
+def _punctuation(part: Part) -> bool:
+    """Whether a piece is only the punctuation between others (`: `, ` (`), in no language."""
+    return not part.text.strip(" ():")
+
+
+def _one_language(fact: Fact) -> Fact:
+    """`fact` with the language its pieces share said once, on the whole answer (an
+    untranslated page's Vietnamese fees); pieces in several languages keep their own."""
+    langs = {part.lang for line in fact.lines for part in line.parts if not _punctuation(part)}
+    if len(langs) != 1:
+        return fact
+    lines = tuple(Line(tuple(Part(p.text) for p in line.parts), line.case) for line in fact.lines)
+    return Fact(fact.key, fact.label, lines, langs.pop())
 
 
 def _day(day: datetime.date) -> str:
@@ -237,7 +262,7 @@ class ProcedureView:
         found = [Fact("duration", strings.t("duration"), (Line((Part(proc.duration),)),),
                       self.lang("duration"))]
         if proc.fees:
-            found.append(Fact("fees", strings.t("fees"), self.fee_lines, self.lang("fees")))
+            found.append(_one_language(Fact("fees", strings.t("fees"), self.fee_lines)))
         found.append(Fact("result", strings.t("result"), (Line((Part(proc.result),)),),
                           self.lang("result")))
         return tuple(found)
@@ -255,18 +280,37 @@ class ProcedureView:
         is its amount alone, "Miễn phí" when 0; several are each named), then each fee paid
         only in some case, led by that case: "Nếu cần bản sao: 8.000 đồng (mỗi bản)".
         Never a range ("Miễn phí – 8.000 đồng" reads as "free to 8,000"), and no guess
-        about which fee everyone pays when the catalog does not say."""
-        money = self.ctx.strings.money
-        always = [fee for _, fee in self.fees if not fee.when]
+        about which fee everyone pays when the catalog does not say. Each piece says its
+        language when it is shown untranslated (a Vietnamese fee name on an English page),
+        so a line mixes them correctly."""
+        always = [(i, fee) for i, fee in self.fees if not fee.when]
         if len(always) == 1:
-            lines = [Line((Part(money(always[0].amount)),))]
+            lines = [Line.of(self.money_part(always[0][1].amount))]
         else:
-            lines = [Line((Part(f"{fee.name}{_bracketed(fee.note)}: {money(fee.amount)}"),))
-                     for fee in always]
-        lines += [Line((Part(f"{fee.when[:1].upper()}{fee.when[1:]}: {money(fee.amount)}"
-                             f"{_bracketed(fee.note)}"),), case=True)
-                  for _, fee in self.fees if fee.when]
+            lines = [Line.of(self._fee_text(i, "name", fee.name), *self._aside(i, fee.note),
+                             Part(": "), self.money_part(fee.amount)) for i, fee in always]
+        lines += [Line.of(self._fee_text(i, "when", fee.when[:1].upper() + fee.when[1:]),
+                          Part(": "), self.money_part(fee.amount), *self._aside(i, fee.note),
+                          case=True)
+                  for i, fee in self.fees if fee.when]
         return tuple(lines)
+
+    def money_part(self, amount: int) -> Part:
+        """An amount as the page writes it ("8.000 đồng", "Miễn phí"), marked Vietnamese
+        when the page's language has no words of its own for it."""
+        strings = self.ctx.strings
+        own = strings.is_own("free" if amount == 0 else "money")
+        return Part(strings.money(amount), "" if own else strings.fallback_lang)
+
+    def _fee_text(self, index: int, sub: str, text: str) -> Part:
+        return Part(text, self.lang("fees", index, sub))
+
+    def _aside(self, index: int, note: str) -> tuple[Part, ...]:
+        """` (mỗi bản)`: a fee's note as an aside, without its full stop; none without one."""
+        note = note.rstrip(" .")
+        if not note:
+            return ()
+        return Part(" ("), self._fee_text(index, "note", note[:1].lower() + note[1:]), Part(")")
 
     @property
     def office(self) -> str:
