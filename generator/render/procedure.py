@@ -8,6 +8,7 @@ texts are shown in Vietnamese, the notices a translation needs).
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -306,8 +307,10 @@ class ProcedureView:
         return Part(text, self.lang("fees", index, sub))
 
     def _aside(self, index: int, note: str) -> tuple[Part, ...]:
-        """` (mỗi bản)`: a fee's note as an aside, without its full stop; none without one."""
-        note = note.rstrip(" .")
+        """` (mỗi bản)`: the first clause of a fee's note as an aside (it says what the
+        amount is for: a copy, a page), the whole note staying in the fees section below;
+        none without a note."""
+        note = re.split(r"[.;](?:\s|$)", note, maxsplit=1)[0].strip()
         if not note:
             return ()
         return Part(" ("), self._fee_text(index, "note", note[:1].lower() + note[1:]), Part(")")
