@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import zipfile
 from pathlib import Path
 
 import polib
 import pytest
 
 from generator.cli.main import main
+from generator.translate.exchange_sheet import write_xlsx
 from tests.langproject import procedure, write_project
 
 LANGS = [("vi", "Tiếng Việt"), ("en", "English"), ("rad", "Êđê")]
@@ -243,3 +246,12 @@ def test_csv_cells_that_look_like_formulas_round_trip(project: Path, tmp_path: P
     assert "summary: '- EN summary'" in ba
     assert status(project)["ba"] == {"id": "ba", "lang": "en", "state": "complete",
                                      "review": "draft", "missing": [], "stale": []}
+
+
+def test_a_workbook_does_not_say_when_it_was_written() -> None:
+    """Two exports of the same rows are the same bytes, even a second apart: the workbook's
+    own `modified` date (which openpyxl's `save` sets to now) stays fixed."""
+    workbook = zipfile.ZipFile(io.BytesIO(write_xlsx("en", "English", "", [])))
+    core = workbook.read("docProps/core.xml").decode("utf-8")
+    assert re.findall(r"<dcterms:(created|modified)[^>]*>([^<]*)<", core) == [
+        ("created", "2000-01-01T00:00:00Z"), ("modified", "2000-01-01T00:00:00Z")]

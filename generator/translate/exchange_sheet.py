@@ -18,6 +18,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.writer.excel import ExcelWriter
 
 from generator.problems import Problems
 from generator.translate.exchange_rows import (
@@ -105,7 +106,9 @@ def write_xlsx(lang: str, language_name: str, translator: str, rows: list[Row]) 
     _as_text(info["B2"])
     info.protection.sheet = True
     buffer = io.BytesIO()
-    book.save(buffer)
+    # Not `book.save`: it stamps the workbook's `modified` with the current time, so two
+    # exports a second apart differed.
+    ExcelWriter(book, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
     return _fixed_zip_times(buffer.getvalue())
 
 
