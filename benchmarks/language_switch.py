@@ -13,15 +13,19 @@ from __future__ import annotations
 
 import functools
 import re
-import socketserver
 import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from benchmarks.page_weight import CHROMIUM, CHROMIUM_ARGS, _GzipHandler, first_procedure_page
+from benchmarks.page_weight import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    _GzipHandler,
+    first_procedure_page,
+    serving,
+)
 
 # The deployment guide's nginx rule (docs/mau-trien-khai/nginx.conf): files whose names
 # carry a content hash are cached for a year; everything else is revalidated.
@@ -41,15 +45,8 @@ class _DeployedHandler(_GzipHandler):
 @contextmanager
 def deployed_server(site_dir: Path, log: list[tuple[str, int]]) -> Iterator[str]:
     """A local server for `site_dir` like the deployment guide's nginx; logs (path, bytes)."""
-    handler = functools.partial(_DeployedHandler, root=site_dir, log=log)
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(functools.partial(_DeployedHandler, root=site_dir, log=log)) as base:
+        yield base
 
 
 def measure(site_dir: Path) -> dict[str, float]:

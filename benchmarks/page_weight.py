@@ -22,7 +22,7 @@ import mimetypes
 import socketserver
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -81,7 +81,14 @@ def gzip_server(site_dir: Path, log: list[tuple[str, int]],
                 compress: bool = True) -> Iterator[str]:
     """A local web server for `site_dir` that gzips (unless not `compress`) and logs
     (path, bytes sent) in `log`."""
-    handler = functools.partial(_GzipHandler, root=site_dir, log=log, compress=compress)
+    with serving(functools.partial(_GzipHandler, root=site_dir, log=log,
+                                   compress=compress)) as base:
+        yield base
+
+
+@contextmanager
+def serving(handler: Callable[..., socketserver.BaseRequestHandler]) -> Iterator[str]:
+    """Serve with `handler` on a free local port, in a thread; yields the base address."""
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
