@@ -172,9 +172,9 @@ def test_stale_field_is_said_once_at_the_top(tmp_path: Path) -> None:
 
 def fee_lines(body: str) -> list[str]:
     """The first screen's fee lines, as read."""
-    box = re.search(r'<div class="tt-facts__fees"><dt>[^<]*</dt><dd[^>]*>(.*?)</dd>', body)
+    box = re.search(r'<div class="tt-facts__fees[^"]*"><dt>[^<]*</dt><dd[^>]*>(.*?)</dd>', body)
     assert box, "no fee line"
-    lines = box[1].replace('<span class="tt-facts__case">', "<br>").split("<br>")
+    lines = re.split(r'<span class="tt-facts__line[^"]*">', box[1])
     return [text for line in lines if (text := html.unescape(words(line)).strip())]
 
 
@@ -205,15 +205,16 @@ def test_fees_say_what_everyone_pays_first_and_when_the_others_are_paid(
     # Untranslated on an English page: each piece says its own language, the amounts are
     # English; on a Hrê page (no words of its own for amounts) all of it is Vietnamese, said once.
     english = page(site, "en", "khong-noi")
-    assert ('<dd><span lang="vi">Phí sao y</span>: 5,000 đồng<br><span lang="vi">Lệ phí</span>: '
-            "Free of charge</dd>") in english
+    assert ('<dd><span lang="vi">Phí sao y</span>: 5,000 đồng <span class="tt-facts__line">'
+            '<span lang="vi">Lệ phí</span>: Free of charge</span></dd>') in english
     assert '<strong class="tt-fee__amount">5,000 đồng</strong>' in english
     assert ('<span class="tt-facts__case"><span lang="vi">Nếu nộp trực tuyến</span>: 7,000 đồng'
             '</span>') in page(site, "en", "theo-cach-nop")
-    assert '<dd>Free of charge <span class="tt-facts__case">If you need copies' in page(
-        site, "en", "ban-sao")
+    assert ('<dd>Free of charge <span class="tt-facts__line tt-facts__case">If you need copies'
+            in page(site, "en", "ban-sao"))
     hre = page(site, "hre", "khong-noi")
-    assert '<dd lang="vi">Phí sao y: 5.000 đồng<br>Lệ phí: Miễn phí</dd>' in hre
+    assert ('<dd lang="vi">Phí sao y: 5.000 đồng <span class="tt-facts__line">Lệ phí: Miễn phí'
+            '</span></dd>') in hre
     assert '<strong class="tt-fee__amount" lang="vi">5.000 đồng</strong>' in hre
     # The fees section too: everyone's first, then each other with its case.
     section = page(site, "vi", "ban-sao")

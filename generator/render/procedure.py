@@ -77,6 +77,7 @@ class Fact:
     label: str
     lines: tuple[Line, ...]
     lang: str = ""
+    more: str = ""  # the section below that says it all, when the lines shorten it
 
 
 @dataclass(frozen=True)
@@ -88,8 +89,18 @@ class Bring:
     lang: str = ""
 
 
-# Documents named on the first screen; the checklist below has every one of them.
+# Documents named on the first screen: at most this many, and no more once their names
+# reach FIRST_SCREEN_LETTERS letters (about four lines of a 360 px phone), the first always;
+# the checklist below has every one of them.
 FIRST_SCREEN_DOCUMENTS = 6
+FIRST_SCREEN_LETTERS = 100
+# A fee's aside on the first screen ("mỗi bản sao") is left to the fees section below when
+# its first clause is longer than this: there it is read whole, not as a cut sentence.
+FIRST_SCREEN_ASIDE = 30
+# A title longer than this (in letters) is set smaller on a phone.
+LONG_TITLE = 120
+# A duration longer than this shows only its first clause on the first screen.
+FIRST_SCREEN_DURATION = 60
 
 
 @dataclass(frozen=True)
@@ -124,6 +135,25 @@ def _one_language(fact: Fact) -> Fact:
         return fact
     lines = tuple(Line(tuple(Part(p.text) for p in line.parts), line.case) for line in fact.lines)
     return Fact(fact.key, fact.label, lines, langs.pop())
+
+
+def _first_clause(text: str, longer_than: int = 0) -> str:
+    """The first clause of `text`, up to its first "." or ";" that ends a word ("Mỗi
+    trang; tổng phí…" gives "Mỗi trang"; "8.000" is not cut; a ":" introduces what follows,
+    as in "Giấy khai sinh: ngay trong ngày", and does not end the clause). With
+    `longer_than`, only a text longer than that is cut, and a clause still longer is cut
+    again at its first comma outside brackets ("Không quá 02 ngày làm việc kể từ khi nhận
+    đủ hồ sơ, hoặc lâu hơn nếu…"), and then loses its bracketed asides ("(theo Cổng Dịch
+    vụ công quốc gia)")."""
+    if longer_than and len(text) <= longer_than:
+        return text
+    clause = re.split(r"[.;](?:\s|$)", text, maxsplit=1)[0].strip()
+    if longer_than and len(clause) > longer_than:
+        comma = re.match(r"((?:[^(),]|\([^()]*\))+?),\s", clause)
+        clause = comma.group(1) if comma else clause
+    if longer_than and len(clause) > longer_than:
+        clause = re.sub(r"\s*\([^()]*\)", "", clause)  # a bracketed aside: its source
+    return clause
 
 
 def _day(day: datetime.date) -> str:
@@ -235,6 +265,12 @@ class ProcedureView:
         chosen = pictures[index] if index < len(pictures) else None
         return pictogram_svg(chosen, self.ctx.strings.lang, self.ctx.profile.source_language)
 
+    @property
+    def long_title(self) -> bool:
+        """Whether the title is long enough (a land procedure's 40 words) to be set smaller,
+        so that it does not fill a phone's first screen on its own."""
+        return len(self.loc.procedure.title) > LONG_TITLE
+
     @cached_property
     def always(self) -> tuple[tuple[int, Document], ...]:
         """The documents needed in every case, with their place in the catalog's list."""
@@ -247,23 +283,37 @@ class ProcedureView:
 
     @cached_property
     def bring(self) -> tuple[Bring, ...]:
-        """The documents named on the first screen: those needed in every case."""
-        return tuple(Bring(doc.name, self.counts(doc), self.lang("documents", i, "name"))
-                     for i, doc in self.always[:FIRST_SCREEN_DOCUMENTS])
+        """The documents named on the first screen: the first of those needed in every case,
+        as many as fit FIRST_SCREEN_DOCUMENTS and FIRST_SCREEN_LETTERS (a land procedure's
+        eleven long names would push where, how long and how much off the screen)."""
+        shown: list[Bring] = []
+        letters = 0
+        for i, doc in self.always[:FIRST_SCREEN_DOCUMENTS]:
+            letters += len(doc.name)
+            if shown and letters > FIRST_SCREEN_LETTERS:
+                break
+            shown.append(Bring(doc.name, self.counts(doc), self.lang("documents", i, "name")))
+        return tuple(shown)
 
     @property
     def bring_more(self) -> int:
         """How many documents needed in every case the first screen leaves to the checklist."""
-        return max(0, len(self.always) - FIRST_SCREEN_DOCUMENTS)
+        return len(self.always) - len(self.bring)
 
     @cached_property
     def facts(self) -> tuple[Fact, ...]:
         """How long, how much, what you get (what to bring and where come first)."""
         proc, strings = self.loc.procedure, self.ctx.strings
-        found = [Fact("duration", strings.t("duration"), (Line((Part(proc.duration),)),),
-                      self.lang("duration"))]
+        # A long duration shows its first clause ("Ngay trong ngày làm việc"), with a link to
+        # the section that says it all.
+        duration = _first_clause(proc.duration, FIRST_SCREEN_DURATION)
+        found = [Fact("duration", strings.t("duration"),
+                      (Line((Part(duration),)),), self.lang("duration"),
+                      "thoi-gian" if duration != proc.duration else "")]
         if proc.fees:
-            found.append(_one_language(Fact("fees", strings.t("fees"), self.fee_lines)))
+            fees = _one_language(Fact("fees", strings.t("fees"), self.fee_lines))
+            found.append(Fact(fees.key, fees.label, fees.lines, fees.lang,
+                              "le-phi" if self._asides_left else ""))
         found.append(Fact("result", strings.t("result"), (Line((Part(proc.result),)),),
                           self.lang("result")))
         return tuple(found)
@@ -285,16 +335,34 @@ class ProcedureView:
         language when it is shown untranslated (a Vietnamese fee name on an English page),
         so a line mixes them correctly."""
         always = [(i, fee) for i, fee in self.fees if not fee.when]
-        if len(always) == 1:
+        if len(always) == 1 or always and not any(fee.amount for _, fee in always):
+            # One fee, or several that are all free: what everyone pays is that amount.
             lines = [Line.of(self.money_part(always[0][1].amount))]
         else:
-            lines = [Line.of(self._fee_text(i, "name", fee.name), *self._aside(i, fee.note),
+            # Three named fees or more, each long ("Lệ phí đăng ký tạm trú (cá nhân, hộ gia
+            # đình, nộp trực tuyến)"), leave their asides to the fees section.
+            asides = len(always) <= 2
+            lines = [Line.of(self._fee_text(i, "name", fee.name),
+                             *(self._aside(i, fee.note) if asides else ()),
                              Part(": "), self.money_part(fee.amount)) for i, fee in always]
         lines += [Line.of(self._fee_text(i, "when", fee.when[:1].upper() + fee.when[1:]),
                           Part(": "), self.money_part(fee.amount), *self._aside(i, fee.note),
                           case=True)
                   for i, fee in self.fees if fee.when]
         return tuple(lines)
+
+    @property
+    def _asides_left(self) -> bool:
+        """Whether the first screen leaves a fee's note to the fees section, all or part."""
+        shown = "".join(part.text for line in self.fee_lines for part in line.parts)
+        return any(fee.note.strip().rstrip(".").lower() not in shown.lower()
+                   for fee in self.loc.procedure.fees if fee.note)
+
+    @property
+    def more_lang(self) -> str:
+        """The language of the "xem thêm" link's text, when the page's language lacks it."""
+        strings = self.ctx.strings
+        return "" if strings.is_own("more") else strings.fallback_lang
 
     def money_part(self, amount: int) -> Part:
         """An amount as the page writes it ("8.000 đồng", "Miễn phí"), marked Vietnamese
@@ -309,9 +377,9 @@ class ProcedureView:
     def _aside(self, index: int, note: str) -> tuple[Part, ...]:
         """` (mỗi bản)`: the first clause of a fee's note as an aside (it says what the
         amount is for: a copy, a page), the whole note staying in the fees section below;
-        none without a note."""
-        note = re.split(r"[.;](?:\s|$)", note, maxsplit=1)[0].strip()
-        if not note:
+        none without a note or when that clause is long (FIRST_SCREEN_ASIDE)."""
+        note = _first_clause(note)
+        if not note or len(note) > FIRST_SCREEN_ASIDE:
             return ()
         return Part(" ("), self._fee_text(index, "note", note[:1].lower() + note[1:]), Part(")")
 
