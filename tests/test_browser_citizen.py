@@ -236,6 +236,7 @@ def test_a_page_never_read_answers_offline_with_the_pages_saved(portal_site: Pat
     page = context.new_page()
     page.goto(base + PROCEDURE)
     _cached(page, base + PROCEDURE)
+    _cached(page, base + "assets/thutuc.css")  # its files are saved beside it, a moment apart
     page.goto(base + "en/thu-tuc/hoa-giai-tranh-chap/")
     _cached(page, base + "en/thu-tuc/hoa-giai-tranh-chap/")
     names = page.evaluate("caches.keys()")
@@ -265,6 +266,7 @@ def test_a_new_build_drops_the_files_of_the_old_one(portal_site: Path, serve, br
     page = context.new_page()
     page.goto(base + PROCEDURE)
     _cached(page, base + PROCEDURE)
+    _cached(page, base + "assets/thutuc.css")  # its files are saved beside it, a moment apart
     old = [n for n in page.evaluate("caches.keys()") if ":files:" in n]
     css = site / "assets" / "thutuc.css"
     css.write_text(css.read_text(encoding="utf-8") + "/* changed */\n", encoding="utf-8")
