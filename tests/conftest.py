@@ -165,6 +165,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def lay_out_every_section(page: object) -> None:
+    """Lay out the whole page at once, as a reader scrolling through it sees it section by
+    section: thutuc.css leaves sections off the screen to be laid out when they come near
+    (content-visibility), and the browser's text of a section not laid out yet is empty."""
+    page.add_style_tag(content=".tt-section{content-visibility:visible!important}")  # type: ignore[attr-defined]
+
+
 @pytest.fixture(scope="session")
 def serve() -> Iterator[object]:
     """`serve(folder, prefix="/")` -> base URL of a local web server for a built site.

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, build
+from tests.conftest import FIXTURES, build, lay_out_every_section
 
 SHOWN = {
     "": {"profile.name", "category.name", "language.name"},
@@ -41,6 +41,7 @@ def test_hostile_text_is_visible_and_inert(hostile_site: Path, serve, phone, pat
     dialogs: list[str] = []
     phone.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     phone.goto(serve(hostile_site) + path)
+    lay_out_every_section(phone)
     text = phone.locator("body").inner_text()
     shown = set(re.findall(r"<script>alert\('([^']+)'\)</script><img src=x onerror=", text))
     assert SHOWN[path] <= shown

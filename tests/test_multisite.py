@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from generator.cli.main import main
-from tests.conftest import FIXTURES, ROOT, copy_project
+from tests.conftest import FIXTURES, ROOT, copy_project, lay_out_every_section
 
 PROFILES = {
     "xa-an-khe": "name: UBND xã An Khê\nsite_url: https://an-khe.example.vn/\n"
@@ -94,6 +94,7 @@ def test_a_citizen_sees_the_communes_own_office_and_notes(built: Built, serve, p
     phone.goto(serve(built.out / "xa-binh-minh") + "thu-tuc/dang-ky-khai-sinh/")
     assert phone.locator(".md-header__topic").first.inner_text() == "UBND xã Bình Minh"
     assert phone.locator("a[href^='tel:']").first.get_attribute("href") == "tel:0262333444"
+    lay_out_every_section(phone)
     notes = phone.locator(".tt-notice--local").all_inner_texts()
     assert notes == ["Lưu ý của địa phương: Xã Bình Minh nhận hồ sơ cả sáng thứ Bảy.",
                      "Lưu ý của địa phương: Bản sao trích lục 8.000 đồng một bản."]
