@@ -12,7 +12,6 @@ is the page alone. `measure()` returns the numbers for `benchmarks/run.py`.
 from __future__ import annotations
 
 import functools
-import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,18 +25,15 @@ from benchmarks.page_weight import (
     first_procedure_page,
     serving,
 )
-
-# The deployment guide's nginx rule (docs/mau-trien-khai/nginx.conf): files whose names
-# carry a content hash are cached for a year; everything else is revalidated.
-IMMUTABLE = re.compile(r"(^|/)(assets/(javascripts|stylesheets)/[^/]+\.[0-9a-f]{8}\.min\."
-                       r"(js|css)|search/[a-z]+[0-9a-f]{12}\.js)$")
+from generator.urls import HASHED_FILE
 
 
 class _DeployedHandler(_GzipHandler):
-    """The gzip server with the deployment guide's cache headers."""
+    """The gzip server with the deployment guide's cache headers (docs/mau-trien-khai/):
+    files whose names carry a content hash are cached for a year, the rest revalidated."""
 
     def send_header(self, keyword: str, value: str) -> None:
-        if keyword == "Cache-Control" and IMMUTABLE.search(urlsplit(self.path).path):
+        if keyword == "Cache-Control" and HASHED_FILE.match(urlsplit(self.path).path[1:]):
             value = "public, max-age=31536000, immutable"
         super().send_header(keyword, value)
 

@@ -7,7 +7,9 @@ Addresses come from ids only, so printed QR codes keep working.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
+import re
 
 HOME = "index.md"
 CATEGORY_DIR = "linh-vuc"
@@ -29,6 +31,28 @@ SITE_ROOT_NAMES = frozenset({
     "search", "assets", "data", "index.html", "404.html", "sitemap.xml",
     "sitemap.xml.gz", "sw.js", "index", "404", "sitemap",
 })
+
+# Files named after a hash of their content never change under their name, so that any cache
+# may keep them for ever: the search files (`search/s<hash>.js`, search/index.py) and the
+# theme's stylesheets, scripts and icons at the site root (`assets/thutuc.<hash>.css`,
+# mkdocs/theme_setup.py). HASHED_FILE recognises them in a path from the site root; the
+# service worker (publish/service_worker.js) and the deployment samples (docs/mau-trien-khai/)
+# state the same rule in their own languages, and tests/test_one_build.py checks on a built
+# site that all of them pick the same files.
+HASH_DIGITS = 12
+HASHED_FILE = re.compile(
+    rf"^(?:assets/(?:[^/]+/)*[^/]+\.|search/[a-z]+)[0-9a-f]{{{HASH_DIGITS}}}\.[a-z0-9]+$")
+
+
+def content_hash(content: bytes) -> str:
+    """The part of a file's name that changes whenever its content does."""
+    return hashlib.sha256(content).hexdigest()[:HASH_DIGITS]
+
+
+def hashed_path(path: str, content: bytes) -> str:
+    """`path` with the hash of `content` before its extension: `assets/thutuc.<hash>.css`."""
+    stem, extension = posixpath.splitext(path)
+    return f"{stem}.{content_hash(content)}{extension}"
 
 
 def procedure_src(procedure_id: str) -> str:

@@ -189,6 +189,13 @@ def test_checklist_ticks_survive_reload_and_language(portal_url: str, phone) -> 
     assert not phone.locator(".tt-checklist input:checked").count(), "per procedure"
 
 
+def _published(site: Path, name: str) -> str:
+    """Where the theme file `assets/NAME.EXT` is published: `assets/NAME.<hash>.EXT`."""
+    stem, extension = name.rsplit(".", 1)
+    [path] = (site / "assets").glob(f"{stem}.*.{extension}")
+    return path.relative_to(site).as_posix()
+
+
 def _cached(page, url: str) -> None:
     page.wait_for_function("""async (url) => {
         for (const name of await caches.keys()) {
@@ -236,7 +243,8 @@ def test_a_page_never_read_answers_offline_with_the_pages_saved(portal_site: Pat
     page = context.new_page()
     page.goto(base + PROCEDURE)
     _cached(page, base + PROCEDURE)
-    _cached(page, base + "assets/thutuc.css")  # its files are saved beside it, a moment apart
+    # Its files are saved beside it, a moment apart.
+    _cached(page, base + _published(portal_site, "thutuc.css"))
     page.goto(base + "en/thu-tuc/hoa-giai-tranh-chap/")
     _cached(page, base + "en/thu-tuc/hoa-giai-tranh-chap/")
     names = page.evaluate("caches.keys()")
@@ -266,9 +274,10 @@ def test_a_new_build_drops_the_files_of_the_old_one(portal_site: Path, serve, br
     page = context.new_page()
     page.goto(base + PROCEDURE)
     _cached(page, base + PROCEDURE)
-    _cached(page, base + "assets/thutuc.css")  # its files are saved beside it, a moment apart
+    css = _published(site, "thutuc.css")
+    _cached(page, base + css)  # its files are saved beside it, a moment apart
     old = [n for n in page.evaluate("caches.keys()") if ":files:" in n]
-    css = site / "assets" / "thutuc.css"
+    css = site / css
     css.write_text(css.read_text(encoding="utf-8") + "/* changed */\n", encoding="utf-8")
     service_worker.write(site, json.loads(re.search(
         r"const TEXTS = (.*);  //", (site / "sw.js").read_text(encoding="utf-8")).group(1)))
@@ -310,8 +319,10 @@ def test_offline_edition_opens_from_disk(offline_site: Path, phone) -> None:
         for path in PAGES:
             file = offline_site / lang / (path.rstrip("/") + ".html" if path else "index.html")
             phone.goto(file.as_uri())
-            hrefs = [h for h in phone.eval_on_selector_all("a[href]", "a => a.map(x => x.href)")
-                     if h.startswith("file:")]
+            # Links, and the theme's files at the site root under their hashed names.
+            hrefs = [h for h in phone.eval_on_selector_all(
+                "a[href], link[href], script[src]", "a => a.map(x => x.href || x.src)")
+                if h.startswith("file:")]
             missing = [h for h in hrefs
                        if not Path(urlsplit(urldefrag(h).url).path).is_file()]
             assert hrefs and missing == [], f"{file}: {missing}"

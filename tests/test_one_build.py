@@ -3,7 +3,6 @@ and a phone switching language downloads only the new page."""
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import posixpath
 import re
@@ -13,9 +12,11 @@ import pytest
 from jinja2 import Environment, pass_context
 
 import generator.load.catalog
+from benchmarks.language_switch import deployed_server
 from generator.cli.main import main as cli
 from generator.mkdocs.plugin import _root_url_filter
-from tests.conftest import FIXTURES, copy_project
+from generator.urls import HASHED_FILE, hashed_path
+from tests.conftest import FIXTURES, ROOT, copy_project
 
 LANGUAGE_FOLDERS = ("en", "rad")
 
@@ -44,7 +45,7 @@ def test_every_asset_a_language_page_names_exists(mini_site: Path, page: str) ->
     text = (mini_site / page).read_text(encoding="utf-8")
     links = [link for link in ASSET_LINK.findall(text)
              if "://" not in link and link.endswith((".css", ".js", ".png", ".svg"))]
-    assert any(link.endswith("assets/material.css") for link in links)
+    assert any(re.search(r"(^|/)assets/material\.[0-9a-f]{12}\.css$", link) for link in links)
     assert any("search/ui" in link for link in links)
     for link in links:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), link))
@@ -59,10 +60,11 @@ def test_the_404_page_of_a_language_names_assets_at_the_root(mini_site: Path) ->
     # lead to the root's assets. Mini's site_url is https://example.org/xa-thu/.
     env = Environment(autoescape=True)
     env.filters["url"] = pass_context(lambda context, value: context["base_url"] + value)
-    env.filters["url"] = _root_url_filter(env.filters["url"], {"assets/x.css"}, depth=1)
+    env.filters["url"] = _root_url_filter(
+        env.filters["url"], {"assets/x.css": "assets/x.0123456789ab.css"}, depth=1)
     shown = env.from_string("{{ 'assets/x.css' | url }} {{ 'thu-tuc/' | url }}").render(
         base_url="/xa-thu/en/")
-    assert shown == "/xa-thu/assets/x.css /xa-thu/en/thu-tuc/"
+    assert shown == "/xa-thu/assets/x.0123456789ab.css /xa-thu/en/thu-tuc/"
 
 
 @pytest.mark.site
@@ -85,22 +87,54 @@ def test_catalog_is_read_once_for_every_language(tmp_path: Path,
     assert (tmp_path / "site" / "rad" / "thu-tuc" / "dang-ky-khai-sinh" / "index.html").is_file()
 
 
-def test_switching_language_downloads_only_the_page(mini_site: Path, serve, phone) -> None:
-    base = serve(mini_site)
-    requests: list[str] = []
-    phone.on("request", lambda request: requests.append(request.url))
-    phone.goto(base + "thu-tuc/dang-ky-khai-sinh/", wait_until="networkidle")
-    first = set(requests)
-    english = phone.locator('.md-select__link[hreflang="en"]').get_attribute("href")
-    requests.clear()
-    phone.goto(base + "thu-tuc/dang-ky-khai-sinh/" + english, wait_until="networkidle")
-    assert phone.locator("html").get_attribute("lang") == "en"
-    page, code = base + "en/thu-tuc/dang-ky-khai-sinh/", base + "en/ma-qr/dang-ky-khai-sinh.svg"
-    # Everything else is at the site root, where the Vietnamese page found it: a browser has
-    # it already (the favicon may be asked for again, at the same address).
-    new = [url for url in requests if url not in first]
-    assert page in new
-    assert [url for url in new if url not in (page, code) and "/en/" in url] == []
-    size = sum(len(gzip.compress((mini_site / path).read_bytes())) for path in (
-        "en/thu-tuc/dang-ky-khai-sinh/index.html", "en/ma-qr/dang-ky-khai-sinh.svg"))
-    assert size <= 20 * 1024
+def test_theme_files_are_published_under_the_hash_of_their_content(mini_site: Path) -> None:
+    names = sorted(p.relative_to(mini_site).as_posix() for p in (mini_site / "assets").rglob("*")
+                   if p.is_file())
+    assert "assets/images/favicon.png" not in names
+    assert {re.sub(r"\.[0-9a-f]{12}\.", ".", name) for name in names} >= {
+        "assets/material.css", "assets/thutuc.css", "assets/thutuc.js",
+        "assets/thutuc-glossary.js", "assets/thutuc-sheet.css", "assets/images/favicon.png"}
+    for name in names:
+        unhashed = re.sub(r"\.[0-9a-f]{12}\.", ".", name)
+        assert hashed_path(unhashed, (mini_site / name).read_bytes()) == name
+
+
+def _rule(path: Path, pattern: str) -> re.Pattern[str]:
+    """The regular expression written in a file of the repository after `pattern`."""
+    found = re.search(pattern, path.read_text(encoding="utf-8"))
+    assert found, f"{path}: no {pattern}"
+    return re.compile(found.group(1))
+
+
+def test_caches_keep_for_ever_exactly_the_files_with_hashed_names(mini_site: Path) -> None:
+    """HASHED_FILE, the service worker and both deployment samples pick the same files."""
+    worker = _rule(mini_site / "sw.js", r"const HASHED = /(.+)/;")
+    nginx = _rule(ROOT / "docs" / "mau-trien-khai" / "nginx.conf", r'location ~ "(.+)" \{')
+    apache = _rule(ROOT / "docs" / "mau-trien-khai" / "apache.htaccess", r'<FilesMatch "(.+)">')
+    files = sorted(p.relative_to(mini_site).as_posix() for p in mini_site.rglob("*")
+                   if p.is_file())
+    hashed = [name for name in files if HASHED_FILE.match(name)]
+    assert {name.split("/")[0] for name in hashed} == {"assets", "search"}
+    assert [name for name in files if name.startswith("assets/") and name not in hashed] == []
+    for name in files:
+        expected = name in hashed
+        assert (bool(worker.match(name)), bool(nginx.match("/xa-mau/" + name)),
+                bool(apache.search(posixpath.basename(name)))) == (expected,) * 3, name
+
+
+def test_switching_language_downloads_only_the_page(mini_site: Path, phone) -> None:
+    """Behind the deployment samples' cache rules, the English twin of a page costs the page
+    and its QR code: every theme file is where, and under the name, the Vietnamese page had
+    it, and kept for ever."""
+    log: list[tuple[str, int]] = []
+    with deployed_server(mini_site, log) as base:
+        phone.goto(base + "thu-tuc/dang-ky-khai-sinh/", wait_until="networkidle")
+        english = phone.locator('.md-select__link[hreflang="en"]').get_attribute("href")
+        log.clear()
+        phone.goto(base + "thu-tuc/dang-ky-khai-sinh/" + english, wait_until="networkidle")
+        assert phone.locator("html").get_attribute("lang") == "en"
+        assert phone.evaluate("getComputedStyle(document.body).fontFamily") != ""
+    received = {path: size for path, size in log if size}  # 304s and cache hits send nothing
+    assert "/en/thu-tuc/dang-ky-khai-sinh/" in received
+    assert set(received) <= {"/en/thu-tuc/dang-ky-khai-sinh/", "/en/ma-qr/dang-ky-khai-sinh.svg"}
+    assert sum(received.values()) <= 20_000  # bytes, gzip

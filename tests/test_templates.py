@@ -13,8 +13,9 @@ from generator.load.site import Site, load_site
 from generator.mkdocs.plugin import site_source
 from generator.render.site_pages import language_pages
 from generator.render.templating import Templates
+from generator.urls import hashed_path
 from tests.conftest import FIXTURES, ROOT, build, copy_project, write_files
-from tests.golden import check_golden
+from tests.golden import check_golden, theme_hashes_hidden
 
 # The README's worked example: a commune's own line under "Nơi nộp hồ sơ", ours kept.
 OVERRIDE = ROOT.joinpath("README.md").read_text(encoding="utf-8").split(
@@ -36,16 +37,26 @@ def _site(project: Path) -> Site:
     return load_site(site_source(config, config.plugins["thutuc"].config))  # type: ignore
 
 
+# A commune's own stylesheets (one in its theme folder, one beside its pages) and its logo
+# (beside its pages, as Material's guide says).
+OWN_FILES = {"overrides/assets/xa.css": ".xa-gui-xe{font-weight:700}\n",
+             "docs/kieu/trang.css": ".md-typeset h1{letter-spacing:0}\n",
+             "docs/assets/logo.png": b"\x89PNG\r\n\x1a\n not really a logo"}
+
+
 @pytest.fixture(scope="module")
 def commune(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The mini project as a commune named "UBND xã A & B", with `overrides/procedure.html`."""
+    """The mini project as a commune named "UBND xã A & B", with `overrides/procedure.html`
+    and `OWN_FILES` (`extra_css`, `theme.logo`)."""
     project = copy_project(FIXTURES / "mini", tmp_path_factory.mktemp("commune") / "project")
     mkdocs_yml = project / "mkdocs.yml"
     text = mkdocs_yml.read_text(encoding="utf-8")
-    text = text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    text = text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"
+                        "  logo: assets/logo.png\n")
     text = text.replace("name: UBND xã Thử", 'name: "UBND xã A & B"')
+    text += "extra_css: [assets/xa.css, kieu/trang.css]\n"
     mkdocs_yml.write_text(text, encoding="utf-8")
-    write_files(project, {"overrides/procedure.html": OVERRIDE})
+    write_files(project, {"overrides/procedure.html": OVERRIDE, **OWN_FILES})
     return project
 
 
@@ -96,11 +107,24 @@ def test_built_pages_show_the_override_and_escape_the_commune_name_once(
     assert '<span class="md-ellipsis">\n            UBND xã A &amp; B\n' in home
 
 
+def test_a_communes_stylesheets_and_logo_are_published_once_under_hashed_names(
+        commune_site: Path) -> None:
+    for name, content in OWN_FILES.items():
+        published = hashed_path(name.split("/", 1)[1], content if isinstance(content, bytes)
+                                else content.encode())
+        assert (commune_site / published).is_file(), published
+        copies = [p for p in commune_site.rglob(Path(published).name) if p.is_file()]
+        assert copies == [commune_site / published]
+        for page in ("index.html", "en/index.html", "rad/thu-tuc/dang-ky-khai-sinh/index.html"):
+            depth = "../" * page.count("/")
+            assert f'="{depth}{published}"' in (commune_site / page).read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("page", ["thu-tuc/dang-ky-khai-sinh", "en/thu-tuc/dang-ky-khai-sinh"])
 def test_whole_procedure_page_matches_golden_file(mini_site: Path, page: str) -> None:
     """The themed page as a browser receives it: Material's frame, our head and body."""
     html = (mini_site / page / "index.html").read_text(encoding="utf-8")
-    check_golden(f"mini-site/{page}.html", html)
+    check_golden(f"mini-site/{page}.html", theme_hashes_hidden(html))
 
 
 @pytest.mark.site

@@ -95,7 +95,6 @@ CATALOG_MEMO = CatalogMemo()
 # Material's own search when it is off.
 UNUSED_ASSETS = (".map",)
 MATERIAL_ASSETS = ("assets/stylesheets/", "assets/javascripts/bundle.")
-SEARCH_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 
 
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
@@ -178,7 +177,8 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         self.untranslated_docs: set[str] = set()  # hand-written pages shown in Vietnamese
         self.search = IndexFiles(files={}, manifest="")  # this language's, from on_config
         self.jobs: ForkedJobs | None = None  # the other languages' workers, while they run
-        self.hoisted: set[str] = set()  # theme files this language's pages find at the root
+        # Theme files by the name pages use: the name they are published under at the root.
+        self.hoisted: dict[str, str] = {}
         self.source: SiteSource | None = None  # where the catalog was read from
         self.docs: tuple[str, ...] = ()  # this language's hand-written pages
         self.built: tuple[Files, Navigation] | None = None  # this language's, for the preview
@@ -360,24 +360,36 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
             self.jobs = self._start_languages(config)
         return files
 
-    def _theme_files(self, files: Files, config: MkDocsConfig) -> set[str]:
-        """Drop the theme files no page uses; in a language folder, drop the others too and
-        return them: its pages load them from the site root (`on_env`)."""
+    def _theme_files(self, files: Files, config: MkDocsConfig) -> dict[str, str]:
+        """Drop the theme files no page uses; publish the others, and the site's own files
+        named by `extra_css`, `theme.favicon` and `theme.logo`, under their names or hashed
+        ones (`theme_setup.published_name`) at the site root only: a language folder's pages
+        load them from there. Returns, for the `url` filter (`on_env`), each name pages use
+        that is published under another name or, in a language folder, at the root."""
         theme_dirs = tuple(os.path.join(os.path.abspath(d), "") for d in config.theme.dirs)
         search_on = "material/search" in config.plugins or "search" in config.plugins
-        hoisted = set()
+        icons = tuple(str(config.theme.get(key)) for key in ("favicon", "logo")
+                      if config.theme.get(key))
+        source = self.lang == self._site().profile.source_language
+        published = {}
         for file in list(files):
-            if file.is_documentation_page() or not (file.abs_src_path or "").startswith(
-                    theme_dirs):
-                continue
             uri = file.src_uri
+            if file.is_documentation_page() or not (
+                    (file.abs_src_path or "").startswith(theme_dirs)
+                    or uri in config.extra_css or uri in icons):
+                continue
             if uri.endswith(UNUSED_ASSETS) or uri.startswith(MATERIAL_ASSETS) or (
-                    not search_on and uri.startswith(SEARCH_ASSETS)):
+                    not search_on and uri.startswith(theme_setup.MATERIAL_SEARCH)):
                 files.remove(file)
-            elif self.lang != self._site().profile.source_language:
+                continue
+            name = theme_setup.published_name(uri, file.content_bytes, icons)
+            if source:
+                file.dest_uri = name
+            else:
                 files.remove(file)
-                hoisted.add(uri)
-        return hoisted
+            if name != uri or not source:
+                published[uri] = name
+        return published
 
     def _start_languages(self, config: MkDocsConfig) -> ForkedJobs | None:
         """Fork the workers of every language's QR codes and notices, and of every language
@@ -415,9 +427,8 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         if not self.config.enabled:
             return env
-        if self.lang != self._site().profile.source_language:
-            depth = language_prefix(self.lang, self._site().profile.source_language).count("/")
-            env.filters["url"] = _root_url_filter(env.filters["url"], self.hoisted, depth)
+        depth = language_prefix(self.lang, self._site().profile.source_language).count("/")
+        env.filters["url"] = _root_url_filter(env.filters["url"], self.hoisted, depth)
         self.env = env
         return env
 
@@ -533,17 +544,19 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
 _SERVING = False
 
 
-def _root_url_filter(url_filter: Any, hoisted: set[str], depth: int) -> Any:
-    """MkDocs' `url` filter for a language folder `depth` levels below the site root: the
-    theme files in `hoisted` and the search files are addressed at the root."""
+def _root_url_filter(url_filter: Any, hoisted: dict[str, str], depth: int) -> Any:
+    """MkDocs' `url` filter for a language folder `depth` levels below the site root (0: the
+    source language): the theme files in `hoisted` are addressed under their published name,
+    and they and the search files at the root."""
     up = "../" * depth
 
     @pass_context
     def url(context: Context, value: str) -> str:
-        result = str(url_filter(context, value))
-        path = str(value)
-        if path not in hoisted and not path.startswith(SEARCH_DIR + "/"):
-            return result
+        name = str(value)
+        if name not in hoisted and not name.startswith(SEARCH_DIR + "/"):
+            return str(url_filter(context, value))
+        path = hoisted.get(name, name)
+        result = str(url_filter(context, path))
         if result.startswith("/"):  # the 404 page's addresses start at the site's path
             return posixpath.normpath(posixpath.join(context["base_url"], up + path))
         return up + result

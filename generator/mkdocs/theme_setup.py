@@ -1,9 +1,18 @@
-"""Theme plumbing for MkDocs + Material: our templates, and languages Material lacks.
+"""Theme plumbing for MkDocs + Material: our templates, languages Material lacks, and the
+names the theme's files are published under.
 
 Material ships interface translations for about 60 languages, none of them Vietnam's
 minority languages; with `theme.language: rad` it fails with TemplateNotFound. For such a
 language we write a `partials/languages/CODE.html` that keeps Material's Vietnamese interface
 (what these readers see on every other public site) but declares the page's own language.
+
+The stylesheets, scripts and icons that pages load by name (ours, what a commune puts in
+`overrides/` or names in `extra_css`, `theme.favicon` and `theme.logo`, Material's favicon)
+are published once, at the site root, under a name that holds a hash of their content
+(`assets/thutuc.css` as `assets/thutuc.<hash>.css`, `generator/urls.hashed_path`): a browser,
+the service worker and the deployment's cache rules keep them for ever, and a new build that
+changes one changes its name. Pages name them as before (`'assets/thutuc.css' | url`); the
+plugin's `url` filter gives the published name.
 """
 
 from __future__ import annotations
@@ -11,9 +20,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from generator.urls import hashed_path
 from generator.writer import write_file
 
 THEME_DIR = Path(__file__).parent / "theme"
+# Material's own search (shipped only when it is on): its worker loads these by their names.
+MATERIAL_SEARCH = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 
 _PARTIAL = """{#- Written by thutuc: Material has no interface translation for this language. -#}
 {% import "partials/languages/vi.html" as base %}
@@ -47,3 +59,12 @@ def install(theme_dirs: list[str], has_custom_dir: bool, languages: list[str],
         write_language_partial(generated_dir, code)
     if missing and str(generated_dir) not in theme_dirs:
         theme_dirs.append(str(generated_dir))
+
+
+def published_name(uri: str, content: bytes, icons: tuple[str, ...]) -> str:
+    """The name a theme file `uri` (or a file of `extra_css`) is published under: with the
+    hash of its `content` for stylesheets, scripts and `icons` (the favicon and logo), as it
+    is for every other file (an image a stylesheet names keeps its name)."""
+    if uri.startswith(MATERIAL_SEARCH) or not (uri.endswith((".css", ".js")) or uri in icons):
+        return uri
+    return hashed_path(uri, content)

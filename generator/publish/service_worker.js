@@ -1,10 +1,12 @@
 /* thutuc service worker: pages a citizen has opened stay readable without signal.
    - Pages: network first (a working network never gets a stale page), the saved copy when the
      network fails, and for a page never opened, a page listing those saved on this phone.
-   - Files whose name holds a hash of their content (search data, Material's CSS): from the
-     cache at once, for ever; they never change under the same name.
-   - Other files of the site (our CSS and scripts, images): the cached copy at once, refreshed
-     in the background.
+   - Files whose name holds a hash of their content (the theme's CSS, scripts and icons at
+     the site root, assets/thutuc.<hash>.css; search data, search/s<hash>.js): from the cache
+     at once, for ever; they never change under the same name. HASHED is generator/urls.py's
+     HASHED_FILE, for a path from the site root (tests/test_one_build.py checks they agree).
+   - Other files of the site (QR codes, forms): the cached copy at once, refreshed in the
+     background.
    Files are kept in a cache named after this build (VERSION, written by service_worker.py);
    a new build's worker deletes the caches of older ones. Saved pages live in their own cache,
    which keeps the MAX_PAGES most recently read. Nothing from other origins is touched. */
@@ -15,8 +17,9 @@ const TEXTS = __TEXTS__;  // {language folder: {title, lead, empty}}, "" is the 
 const PREFIX = "thutuc:" + self.registration.scope + ":";
 const FILES = PREFIX + "files:" + VERSION;
 const PAGES = PREFIX + "pages";
+const SCOPE_PATH = new URL(self.registration.scope).pathname;  // the site root, "/xa-mau/"
 const MAX_PAGES = 150;
-const HASHED = /(?:\.[0-9a-f]{8}(?:\.min)?\.(?:css|js)|\/(?:m|s|d|ui)[0-9a-f]{12}\.js)$/;
+const HASHED = /^(?:assets\/(?:[^/]+\/)*[^/]+\.|search\/[a-z]+)[0-9a-f]{12}\.[a-z0-9]+$/;
 
 self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => event.waitUntil(
@@ -140,7 +143,7 @@ self.addEventListener("fetch", (event) => {
   const path = new URL(request.url).pathname;
   if (RECORDING.test(path)) event.respondWith(recording(request));
   else if (request.mode === "navigate") event.respondWith(page(request));
-  else if (HASHED.test(path)) event.respondWith(hashedFile(request));
+  else if (HASHED.test(path.slice(SCOPE_PATH.length))) event.respondWith(hashedFile(request));
   else event.respondWith(otherFile(event));
 });
 

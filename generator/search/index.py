@@ -18,7 +18,6 @@ loads with a `<script>` tag from http(s) and from file://, and caches forever sa
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from typing import Any
 
 from generator.safe_text import json_text
 from generator.search.fold import fold, keep, words
+from generator.urls import content_hash
 
 # The index's fields and how much a word counts by where it is: keywords are the words people
 # use, titles the official names; body text only breaks ties. Which procedure field goes into
@@ -164,7 +164,7 @@ def _teaser(text: str) -> str:
 
 def content_name(kind: str, text: str) -> str:
     """A file name that changes whenever the content does, so it can be cached for ever."""
-    return kind + hashlib.sha256(text.encode()).hexdigest()[:12]
+    return kind + content_hash(text.encode())
 
 
 def build_index(docs: Sequence[SearchDoc]) -> IndexFiles:
