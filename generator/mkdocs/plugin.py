@@ -49,7 +49,7 @@ from mkdocs.structure.toc import get_toc
 from generator.load.catalog import CatalogMemo
 from generator.load.site import Site, SiteSource, load_site, strings_for
 from generator.load.strings import Strings
-from generator.mkdocs import theme_setup
+from generator.mkdocs import shared_nav, theme_setup
 from generator.mkdocs.docs_pages import (
     is_fallback,
     language_docs,
@@ -429,6 +429,8 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
             return env
         depth = language_prefix(self.lang, self._site().profile.source_language).count("/")
         env.filters["url"] = _root_url_filter(env.filters["url"], self.hoisted, depth)
+        assert self.built is not None, "on_nav keeps this build's navigation"
+        env.globals[shared_nav.GLOBAL] = shared_nav.shared_nav(self.built[1])
         self.env = env
         return env
 
