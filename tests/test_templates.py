@@ -40,7 +40,7 @@ def _site(project: Path) -> Site:
 # A commune's own stylesheets (one in its theme folder, one beside its pages) and its logo
 # (beside its pages, as Material's guide says).
 OWN_FILES = {"overrides/assets/xa.css": ".xa-gui-xe{font-weight:700}\n",
-             "docs/kieu/trang.css": ".md-typeset h1{letter-spacing:0}\n",
+             "docs/assets/stylesheets/trang.css": ".md-typeset h1{letter-spacing:0}\n",
              "docs/assets/logo.png": b"\x89PNG\r\n\x1a\n not really a logo"}
 
 
@@ -54,7 +54,7 @@ def commune(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"
                         "  logo: assets/logo.png\n")
     text = text.replace("name: UBND xã Thử", 'name: "UBND xã A & B"')
-    text += "extra_css: [assets/xa.css, kieu/trang.css]\n"
+    text += "extra_css: [assets/xa.css, assets/stylesheets/trang.css]\n"
     mkdocs_yml.write_text(text, encoding="utf-8")
     write_files(project, {"overrides/procedure.html": OVERRIDE, **OWN_FILES})
     return project

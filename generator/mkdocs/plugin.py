@@ -370,16 +370,17 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         search_on = "material/search" in config.plugins or "search" in config.plugins
         icons = tuple(str(config.theme.get(key)) for key in ("favicon", "logo")
                       if config.theme.get(key))
+        named = {*config.extra_css, *icons}  # what the site's configuration names is kept
         source = self.lang == self._site().profile.source_language
         published = {}
         for file in list(files):
             uri = file.src_uri
             if file.is_documentation_page() or not (
-                    (file.abs_src_path or "").startswith(theme_dirs)
-                    or uri in config.extra_css or uri in icons):
+                    (file.abs_src_path or "").startswith(theme_dirs) or uri in named):
                 continue
-            if uri.endswith(UNUSED_ASSETS) or uri.startswith(MATERIAL_ASSETS) or (
-                    not search_on and uri.startswith(theme_setup.MATERIAL_SEARCH)):
+            unused = uri.endswith(UNUSED_ASSETS) or uri.startswith(MATERIAL_ASSETS) or (
+                not search_on and uri.startswith(theme_setup.MATERIAL_SEARCH))
+            if unused and uri not in named:
                 files.remove(file)
                 continue
             name = theme_setup.published_name(uri, file.content_bytes, icons)
