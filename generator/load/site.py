@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.first_screen import duration_warnings
 from generator.load.addresses import checked_record
 from generator.load.catalog import CatalogMemo, read_catalog
 from generator.load.events import LifeEvent, read_events
@@ -102,7 +103,8 @@ def load_site(source: SiteSource, memo: CatalogMemo | None = None) -> Site:
     return Site(catalog, profile, published, source.strings_dir, events, glossary,
                 record.retired if record else (), public_directory_urls=source.directory_urls,
                 recordings=recordings, template_dirs=source.template_dirs,
-                warnings=(*_unused_overlays(catalog, profile), *recording_warnings(recordings)),
+                warnings=(*_unused_overlays(catalog, profile), *recording_warnings(recordings),
+                          *duration_warnings(published)),
                 pictograms=pictograms)
 
 

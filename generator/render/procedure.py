@@ -8,12 +8,12 @@ texts are shown in Vietnamese, the notices a translation needs).
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from markupsafe import Markup
 
+from generator.first_screen import first_clause, shortened_duration
 from generator.model import Channel, Document, Fee, LocalOverride
 from generator.names import PhoneNumber
 from generator.render.context import PageContext, RenderedPage
@@ -99,8 +99,6 @@ FIRST_SCREEN_LETTERS = 100
 FIRST_SCREEN_ASIDE = 30
 # A title longer than this (in letters) is set smaller on a phone.
 LONG_TITLE = 120
-# A duration longer than this shows only its first clause on the first screen.
-FIRST_SCREEN_DURATION = 60
 
 
 @dataclass(frozen=True)
@@ -135,25 +133,6 @@ def _one_language(fact: Fact) -> Fact:
         return fact
     lines = tuple(Line(tuple(Part(p.text) for p in line.parts), line.case) for line in fact.lines)
     return Fact(fact.key, fact.label, lines, langs.pop())
-
-
-def _first_clause(text: str, longer_than: int = 0) -> str:
-    """The first clause of `text`, up to its first "." or ";" that ends a word ("Mỗi
-    trang; tổng phí…" gives "Mỗi trang"; "8.000" is not cut; a ":" introduces what follows,
-    as in "Giấy khai sinh: ngay trong ngày", and does not end the clause). With
-    `longer_than`, only a text longer than that is cut, and a clause still longer is cut
-    again at its first comma outside brackets ("Không quá 02 ngày làm việc kể từ khi nhận
-    đủ hồ sơ, hoặc lâu hơn nếu…"), and then loses its bracketed asides ("(theo Cổng Dịch
-    vụ công quốc gia)")."""
-    if longer_than and len(text) <= longer_than:
-        return text
-    clause = re.split(r"[.;](?:\s|$)", text, maxsplit=1)[0].strip()
-    if longer_than and len(clause) > longer_than:
-        comma = re.match(r"((?:[^(),]|\([^()]*\))+?),\s", clause)
-        clause = comma.group(1) if comma else clause
-    if longer_than and len(clause) > longer_than:
-        clause = re.sub(r"\s*\([^()]*\)", "", clause)  # a bracketed aside: its source
-    return clause
 
 
 def _day(day: datetime.date) -> str:
@@ -306,7 +285,7 @@ class ProcedureView:
         proc, strings = self.loc.procedure, self.ctx.strings
         # A long duration shows its first clause ("Ngay trong ngày làm việc"), with a link to
         # the section that says it all.
-        duration = _first_clause(proc.duration, FIRST_SCREEN_DURATION)
+        duration = shortened_duration(proc.duration)
         found = [Fact("duration", strings.t("duration"),
                       (Line((Part(duration),)),), self.lang("duration"),
                       "thoi-gian" if duration != proc.duration else "")]
@@ -378,7 +357,7 @@ class ProcedureView:
         """` (mỗi bản)`: the first clause of a fee's note as an aside (it says what the
         amount is for: a copy, a page), the whole note staying in the fees section below;
         none without a note or when that clause is long (FIRST_SCREEN_ASIDE)."""
-        note = _first_clause(note)
+        note = first_clause(note)
         if not note or len(note) > FIRST_SCREEN_ASIDE:
             return ()
         return Part(" ("), self._fee_text(index, "note", note[:1].lower() + note[1:]), Part(")")
