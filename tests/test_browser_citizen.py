@@ -11,11 +11,13 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from generator.mkdocs.project import build_atomically
 from generator.publish import service_worker
@@ -205,14 +207,31 @@ def _cached(page, url: str) -> None:
     }""", arg=url)
 
 
-def test_pages_already_read_open_without_signal(portal_site: Path, serve, browser,
-                                                tmp_path: Path) -> None:
+@dataclass
+class Reader:
+    """A phone that has read PROCEDURE, through the service worker, on its own copy of the
+    portal site (which the test may change), served under the site's sub-path."""
+
+    site: Path
+    base: str
+    context: BrowserContext
+    page: Page
+
+
+@pytest.fixture
+def reader(portal_site: Path, serve, browser: Browser, tmp_path: Path) -> Iterator[Reader]:
     site = shutil.copytree(portal_site, tmp_path / "site", symlinks=True)
     base = serve(site, PREFIX)
     context = browser.new_context()
     page = context.new_page()
     page.goto(base + PROCEDURE)
     _cached(page, base + PROCEDURE)
+    yield Reader(site, base, context, page)
+    context.close()
+
+
+def test_pages_already_read_open_without_signal(reader: Reader) -> None:
+    site, base, context, page = reader.site, reader.base, reader.context, reader.page
     registration = page.evaluate("navigator.serviceWorker.ready.then(r => r.scope)")
     assert registration == base, "one worker for the whole site, under its sub-path"
     page.goto(base + "en/thu-tuc/hoa-giai-tranh-chap/")  # read through the worker
@@ -232,19 +251,12 @@ def test_pages_already_read_open_without_signal(portal_site: Path, serve, browse
         "Trợ cấp xã hội hằng tháng</h1>", "Trợ cấp xã hội (đã sửa)</h1>"), encoding="utf-8")
     page.reload()
     assert page.locator("h1").inner_text() == "Trợ cấp xã hội (đã sửa)"
-    context.close()
 
 
-def test_a_page_never_read_answers_offline_with_the_pages_saved(portal_site: Path, serve,
-                                                                 browser, tmp_path: Path) -> None:
-    site = shutil.copytree(portal_site, tmp_path / "site", symlinks=True)
-    base = serve(site, PREFIX)
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(base + PROCEDURE)
-    _cached(page, base + PROCEDURE)
+def test_a_page_never_read_answers_offline_with_the_pages_saved(reader: Reader) -> None:
+    base, context, page = reader.base, reader.context, reader.page
     # Its files are saved beside it, a moment apart.
-    _cached(page, base + _published(portal_site, "thutuc.css"))
+    _cached(page, base + _published(reader.site, "thutuc.css"))
     page.goto(base + "en/thu-tuc/hoa-giai-tranh-chap/")
     _cached(page, base + "en/thu-tuc/hoa-giai-tranh-chap/")
     names = page.evaluate("caches.keys()")
@@ -263,17 +275,10 @@ def test_a_page_never_read_answers_offline_with_the_pages_saved(portal_site: Pat
     page.locator("li a").first.click()
     page.wait_for_url(base + "en/thu-tuc/hoa-giai-tranh-chap/")
     assert page.locator("h1").inner_text() == "Land dispute mediation"
-    context.close()
 
 
-def test_a_new_build_drops_the_files_of_the_old_one(portal_site: Path, serve, browser,
-                                                    tmp_path: Path) -> None:
-    site = shutil.copytree(portal_site, tmp_path / "site", symlinks=True)
-    base = serve(site, PREFIX)
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(base + PROCEDURE)
-    _cached(page, base + PROCEDURE)
+def test_a_new_build_drops_the_files_of_the_old_one(reader: Reader) -> None:
+    site, base, page = reader.site, reader.base, reader.page
     stylesheet = _published(site, "thutuc.css")
     _cached(page, base + stylesheet)  # its files are saved beside it, a moment apart
     old = [n for n in page.evaluate("caches.keys()") if ":files:" in n]
@@ -289,7 +294,6 @@ def test_a_new_build_drops_the_files_of_the_old_one(portal_site: Path, serve, br
     _cached(page, base + stylesheet)
     assert [n for n in page.evaluate("caches.keys()") if ":files:" in n] not in ([], old)
     _cached(page, base + PROCEDURE)  # the pages saved before stay
-    context.close()
 
 
 @pytest.fixture(scope="module")
