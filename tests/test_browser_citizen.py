@@ -132,6 +132,26 @@ def test_answer_first_and_big_buttons(portal_url: str, phone) -> None:
     assert phone.locator(".tt-updated").inner_text().startswith("Cập nhật ngày 15/06/2026")
 
 
+def test_the_drawer_is_laid_out_only_once_opened(portal_url: str, phone) -> None:
+    """A phone's navigation drawer is off the screen until its button opens it: its links
+    are not drawn nor in the tab order until then (thutuc.css), then a tap follows one."""
+    phone.goto(portal_url + PROCEDURE)
+    links = phone.locator(".md-sidebar--primary .md-nav__link")
+    assert not links.first.is_visible()
+    focused = "(a) => { a.focus(); return document.activeElement === a; }"
+    assert not links.first.evaluate(focused)
+    phone.locator("label.md-header__button[for=__drawer]").tap()
+    expect(links.first).to_be_visible()
+    phone.wait_for_function("document.querySelector('.md-sidebar--primary .md-nav__link')"
+                            ".getBoundingClientRect().left >= 0")  # slid in
+    box = links.first.bounding_box()
+    assert box and box["height"] >= 40
+    category = phone.locator(".md-sidebar--primary a.md-nav__link[href*='linh-vuc/']").first
+    target = category.get_attribute("href")
+    category.tap()
+    phone.wait_for_url(re.compile(re.escape(target.strip("./")) + "/?$"))
+
+
 def test_share_copies_the_link_without_web_share(portal_url: str, browser) -> None:
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
