@@ -446,7 +446,7 @@ class ProcedureView:
                               beside_name(event.icon)))
         return tuple(found)
 
-    @property
+    @cached_property  # the page shows the code, its address and the notice's link
     def qr(self) -> QrLinks:
         ctx, pid = self.ctx, self.loc.procedure.id
         url = ctx.absolute(self.src)

@@ -135,9 +135,12 @@ def _json(data: object) -> str:
 Entry = list[list[Any]]  # a folded term's [[spelling, postings], ...]
 
 
-def _shards(entries: dict[str, Entry], prefix: str = "") -> dict[str, dict[str, Entry]]:
+def _shards(entries: dict[str, Entry], sizes: dict[str, int] | None = None,
+            prefix: str = "") -> dict[str, dict[str, Entry]]:
     """Split the terms into shards by prefix, one more letter wherever a shard is too big."""
-    size = sum(len(term) + len(_json(value)) for term, value in entries.items())
+    if sizes is None:  # each term's JSON, written once for every level of splitting
+        sizes = {term: len(term) + len(_json(value)) for term, value in entries.items()}
+    size = sum(sizes[term] for term in entries)
     if size <= SHARD_LIMIT or all(len(term) <= len(prefix) for term in entries):
         return {prefix: dict(entries)}
     here = {t: v for t, v in entries.items() if len(t) <= len(prefix)}
@@ -147,7 +150,7 @@ def _shards(entries: dict[str, Entry], prefix: str = "") -> dict[str, dict[str, 
             groups[term[:len(prefix) + 1]][term] = value
     result = {prefix: here} if here else {}
     for key in sorted(groups):
-        result.update(_shards(groups[key], key))
+        result.update(_shards(groups[key], sizes, key))
     return result
 
 

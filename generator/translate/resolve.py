@@ -80,6 +80,24 @@ def overlays_for(catalog: Catalog, lang: str) -> dict[str, Overlay]:
 
 def localized_procedures(site: Site, lang: str) -> list[Localized]:
     """The published procedures in one language (catalog order)."""
-    overlays = overlays_for(site.catalog, lang)
-    source_lang = site.profile.source_language
-    return [localize(p, overlays.get(p.id), lang, source_lang) for p in site.procedures]
+    if _LOCALIZED.site is not site:
+        _LOCALIZED.site, _LOCALIZED.languages = site, {}
+    if lang not in _LOCALIZED.languages:
+        overlays = overlays_for(site.catalog, lang)
+        source_lang = site.profile.source_language
+        _LOCALIZED.languages[lang] = tuple(localize(p, overlays.get(p.id), lang, source_lang)
+                                           for p in site.procedures)
+    return list(_LOCALIZED.languages[lang])
+
+
+class _Memo:
+    """The last site's procedures in each language. A build's pages, search index, notices
+    and open data each ask for them in the same process (and a forked worker inherits what
+    was asked before the fork): merged once per reading of the catalog, not once for each."""
+
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.languages: dict[str, tuple[Localized, ...]] = {}
+
+
+_LOCALIZED = _Memo()
