@@ -38,7 +38,9 @@ def test_pages_match_golden_files(mini: Site, lang: str) -> None:
 
 def test_built_site_tree_matches_control(mini_site: Path) -> None:
     """Every page in every language exists, and nothing unexpected is written."""
-    ours = sorted(p.relative_to(mini_site).as_posix() for p in mini_site.rglob("*")
+    # Sorted once the hashes are hidden: a changed stylesheet changes no name's place.
+    ours = sorted(theme_hashes_hidden(p.relative_to(mini_site).as_posix())
+                  for p in mini_site.rglob("*")
                   if p.is_file() and "/assets/javascripts/" not in f"/{p.relative_to(mini_site)}"
                   and "assets/stylesheets/" not in p.as_posix())
-    check_golden("mini-site-files.txt", theme_hashes_hidden("\n".join(ours) + "\n"))
+    check_golden("mini-site-files.txt", "\n".join(ours) + "\n")
