@@ -147,7 +147,11 @@ def write_project(target: Path, procedures: int, languages: int,
         "site_url": "https://xa-mau.example.org/",
         "theme": {"name": "material", "language": "vi", "font": False},
         "plugins": [{"thutuc": {
-            "profile": {"name": "UBND xã Mẫu", "example": True, "phone": "0123 456 789"},
+            "profile": {"name": "UBND xã Mẫu", "example": True, "phone": "0123 456 789",
+                        # A commune's address and hours, as on every real site: the first
+                        # screen's "where" is measured on them (benchmarks/citizen_page.py).
+                        "address": "Thôn 1, xã Mẫu, huyện Mẫu, tỉnh Mẫu",
+                        "hours": "Thứ Hai đến thứ Sáu, 7:30–11:30 và 13:30–17:00"},
             "languages": [{"code": code, "name": name} for code, name in langs],
         }}],
     }, target / "mkdocs.yml")
