@@ -28,7 +28,7 @@ def _qr_block(page: Path) -> tuple[str, str, str]:
     """(SVG link, PNG link, address under the code) of a built procedure page."""
     text = page.read_text(encoding="utf-8")
     svg = re.search(r'<img class="tt-qr__code" src="([^"]+)"', text)
-    png = re.search(r'<a class="md-button tt-button tt-qr-png" href="([^"]+)" download>', text)
+    png = re.search(r'<a class="md-button tt-button tt-qr-png" href="([^"]+)" download[ >]', text)
     caption = re.search(r'<figcaption class="tt-qr__url">([^<]+)</figcaption>', text)
     assert svg and png and caption, f"no QR section in {page}"
     return svg.group(1), png.group(1), html.unescape(caption.group(1))

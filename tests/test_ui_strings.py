@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from generator.load.strings import load_strings
+from generator.load.strings import joined, load_strings
+from generator.render.templating import Templates
 
 
 def test_money_is_written_the_vietnamese_way() -> None:
@@ -27,3 +28,18 @@ def test_missing_strings_fall_back_to_vietnamese(tmp_path: Path) -> None:
     assert rad.t("free") == "(rad) free"
     assert rad.t("documents") == "Hồ sơ cần nộp"
     assert "documents" in rad.missing and "free" not in rad.missing
+
+
+def test_text_shown_in_vietnamese_says_so_and_only_that(tmp_path: Path) -> None:
+    (tmp_path / "rad.yml").write_text("language_name: Êđê\nfree: (rad) free\n", encoding="utf-8")
+    rad, vi = load_strings("rad", tmp_path), load_strings("vi")
+    assert (rad.t("free").lang, rad.t("documents").lang, vi.t("documents").lang) == ("", "vi", "")
+    assert rad.is_own("free") and not rad.is_own("documents")
+    assert (rad.lang_of("free"), rad.lang_of("free", "copies")) == ("", "vi")
+    assert rad.money(0).lang == "" and rad.money(8000).lang == "vi"
+    assert joined(" · ", [rad.t("free"), rad.t("code", code="1")]).lang == "vi"
+    assert joined(" · ", [rad.t("free")]) == "(rad) free" and joined(" · ", []).lang == ""
+    page = Templates().env.from_string(
+        '{% for key in ("free", "documents") %}{% set text = t(key) %}'
+        "<p{{ text | lang_attr }}>{{ text }}</p>{% endfor %}{{ 'x' | lang_attr }}")
+    assert page.render(t=rad.t) == '<p>(rad) free</p><p lang="vi">Hồ sơ cần nộp</p>'

@@ -128,7 +128,7 @@ def _fee(cells: str, kind: str, result: Channels) -> tuple[str, str]:
         amount = format_amount(match[1])
         if amount is not None:
             result.amounts[kind] = amount
-            return _VIETNAMESE.money(amount), cells[match.end():]
+            return str(_VIETNAMESE.money(amount)), cells[match.end():]  # plain, for YAML
         result.unparsed.append(f"{kind}: số tiền {match[1]!r} không đọc được")
     return "", cells
 

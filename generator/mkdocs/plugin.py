@@ -48,7 +48,7 @@ from mkdocs.structure.toc import get_toc
 
 from generator.load.catalog import CatalogMemo
 from generator.load.site import Site, SiteSource, load_site, strings_for
-from generator.load.strings import Strings
+from generator.load.strings import Strings, Text
 from generator.mkdocs import shared_nav, theme_setup
 from generator.mkdocs.docs_pages import (
     is_fallback,
@@ -71,6 +71,7 @@ from generator.render.listen import published_path, published_recordings
 from generator.render.qr import CACHE_DIR, QrCache
 from generator.render.richtext import escape
 from generator.render.site_pages import language_pages
+from generator.render.templating import lang_attr
 from generator.search.index import IndexFiles
 from generator.search.site_index import SEARCH_DIR, language_index, page_config, write_index
 from generator.urls import (
@@ -432,6 +433,11 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         env.filters["url"] = _root_url_filter(env.filters["url"], self.hoisted, depth)
         assert self.built is not None, "on_nav keeps this build's navigation"
         env.globals[shared_nav.GLOBAL] = shared_nav.shared_nav(self.built[1])
+        # Interface text in Vietnamese on another language's page says so (` lang="vi"`):
+        # ours (`Text`, from the strings files) and Material's labels (`tt_label`).
+        env.filters["lang_attr"] = lang_attr
+        env.globals["tt_label"] = partial(Text, lang=theme_setup.labels_lang(
+            config.theme.dirs, self.lang, self._generated_theme))
         self.env = env
         return env
 
@@ -445,18 +451,20 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         if rendered is None:
             if page.file.src_uri in self.untranslated_docs:  # main.html shows this notice
                 page.meta["tt_untranslated"] = self._untranslated_notice()
+                page.meta["tt_content_lang"] = self._site().profile.source_language
             return markdown
         # Catalog text must stay text: escaped once, as Markup, which Material's `| e` keeps.
         page.meta["title"] = escape(rendered.title)
+        page.meta["tt_title"] = rendered.title  # its language, for the header (`lang_attr`)
         page.meta.update({k: escape(v) for k, v in rendered.meta.items()})
         page.meta["thutuc_head"] = rendered.head  # already safe HTML (JSON-LD)
         return ""  # the body comes ready-made in on_page_content
 
-    def _untranslated_notice(self) -> str:
+    def _untranslated_notice(self) -> Text:
         """The notice on a hand-written page shown in Vietnamese, in the page's language."""
         language = next(x.name for x in self._site().profile.languages if x.code == self.lang)
         text = strings_for(self._site(), self.lang).t("page_not_translated", language=language)
-        return escape(text)
+        return Text(escape(text), text.lang)  # MkDocs' templates print it as it is
 
     def on_page_content(self, content: str, page: Page, **kwargs: Any) -> str | None:
         rendered = self.pages.get(page.file.src_uri)
@@ -500,7 +508,7 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         site, texts = self._site(), {}
         for code in self._codes():
             strings = strings_for(site, code)
-            lang = code if strings.is_own("offline_title") else strings.fallback_lang
+            lang = strings.lang_of(*service_worker.OFFLINE_KEYS) or code
             texts[language_prefix(code, site.profile.source_language)] = \
                 service_worker.offline_texts(lang, strings.t)
         return texts

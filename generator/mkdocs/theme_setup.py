@@ -4,7 +4,8 @@ names the theme's files are published under.
 Material ships interface translations for about 60 languages, none of them Vietnam's
 minority languages; with `theme.language: rad` it fails with TemplateNotFound. For such a
 language we write a `partials/languages/CODE.html` that keeps Material's Vietnamese interface
-(what these readers see on every other public site) but declares the page's own language.
+(what these readers see on every other public site) but declares the page's own language;
+our theme templates mark the elements showing those labels `lang="vi"` (`labels_lang`).
 
 The stylesheets, scripts and icons that pages load by name (ours, what a commune puts in
 `overrides/` or names in `extra_css`, `theme.favicon` and `theme.logo`, Material's favicon)
@@ -20,6 +21,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from generator.load.strings import SOURCE_LANGUAGE
 from generator.urls import hashed_path
 from generator.writer import write_file
 
@@ -28,7 +30,7 @@ THEME_DIR = Path(__file__).parent / "theme"
 MATERIAL_SEARCH = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 
 _PARTIAL = """{#- Written by thutuc: Material has no interface translation for this language. -#}
-{% import "partials/languages/vi.html" as base %}
+{% import "partials/languages/SOURCE.html" as base %}
 {% macro t(key) %}{{ OWN.get(key) or base.t(key) }}{% endmacro %}
 """
 
@@ -44,8 +46,17 @@ def write_language_partial(folder: Path, code: str) -> None:
     # Search keeps Vietnamese word rules: these languages are written in Latin letters with
     # Vietnamese-style diacritics, and lunr has no stemmer for them.
     own = {"language": code, "search.config.lang": "vi"}
-    write_file(target, _PARTIAL.replace("OWN", json.dumps(own, ensure_ascii=False)),
+    partial = _PARTIAL.replace("SOURCE", SOURCE_LANGUAGE)
+    write_file(target, partial.replace("OWN", json.dumps(own, ensure_ascii=False)),
                durable=False)
+
+
+def labels_lang(theme_dirs: list[str], code: str, generated_dir: Path) -> str:
+    """The language of Material's interface labels (skip link, contents, back to top) on the
+    pages of `code`, when it is not `code`: Vietnamese when Material, the site and its
+    theme have no translation for it (our partial in `generated_dir` is used), else ""."""
+    translated = [d for d in theme_dirs if Path(d) != generated_dir]
+    return "" if has_language_partial(translated, code) else SOURCE_LANGUAGE
 
 
 def install(theme_dirs: list[str], has_custom_dir: bool, languages: list[str],

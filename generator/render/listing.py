@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from generator.load.events import LifeEvent
+from generator.load.strings import Text
 from generator.model import Category, Procedure
 from generator.render.context import Card, Listed, PageContext, RenderedPage
 from generator.render.events import event_src
@@ -39,8 +40,9 @@ def render_category(category: Category, procedures: list[Procedure],
     """A category page: its procedures, each with its one-line summary."""
     src = category_src(category.id)
     name = ctx.category_name(category.id)
-    return ctx.page("category.html", src, name, name=name, icon=beside_name(category.icon),
-                    name_lang=ctx.category_source_lang(category.id),
+    name_lang = ctx.category_source_lang(category.id)
+    return ctx.page("category.html", src, Text(name, name_lang), name=name,
+                    icon=beside_name(category.icon), name_lang=name_lang,
                     procedures=_listed(procedures, src, ctx),
                     meta={"description": ctx.strings.t("category_lead", name=name)})
 

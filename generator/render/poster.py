@@ -13,6 +13,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from generator.load.strings import joined
 from generator.model import Category, Procedure
 from generator.render.context import PageContext
 from generator.render.listen import LISTEN_ICON
@@ -53,15 +54,13 @@ def render_poster(item: PrintItem, ctx: PageContext) -> str:
              for doc in (proc.documents[i] for i in order)]
     dense = (len(bring) > DENSE_DOCUMENTS or sum(map(len, bring)) > DENSE_CHARACTERS
              or len(item.source.title) + len(proc.title) > 2 * DENSE_TITLE)
-    footer = [ctx.strings.date(proc.updated)]
-    if proc.code:
-        footer.append(t("code", code=proc.code))
-    footer.append(t("poster_more"))
+    footer = [ctx.strings.date(proc.updated), *([t("code", code=proc.code)] if proc.code else []),
+              t("poster_more")]
     return ctx.templates.render(
         "notice.html", **_frame(ctx, proc.title), item=_printed(item, ctx), proc=proc,
         category=ctx.category_name(proc.category), bring=bring, dense=dense,
         fees=sorted(proc.fees, key=lambda fee: bool(fee.when)),
-        footer=" · ".join(footer), money=ctx.strings.money,
+        footer=joined(" · ", footer), money=ctx.strings.money,
         pictures=_pictures(proc.id, order, ctx), listen=(proc.id, "") in ctx.listen,
         listen_icon=icon_svg(LISTEN_ICON, css_class="picto"))
 

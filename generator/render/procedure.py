@@ -14,6 +14,7 @@ from functools import cached_property
 from markupsafe import Markup
 
 from generator.first_screen import first_clause, shortened_duration
+from generator.load.strings import Text, joined
 from generator.model import Channel, Document, Fee, LocalOverride
 from generator.names import PhoneNumber
 from generator.render.context import PageContext, RenderedPage
@@ -116,7 +117,7 @@ class ReviewState:
     """The commune's check of a procedure, as the answer box says it."""
 
     kind: str  # needed | done | overdue
-    text: str
+    text: Text
     source: str = ""  # the national record, for a text nobody at the commune has checked
 
 
@@ -198,10 +199,10 @@ class ProcedureView:
         if loc.is_source or not keys:
             return None
         strings = self.ctx.strings
-        own = all(strings.is_own(key) for key in keys)
-        text = " ".join(strings.t(key) if own else strings.fallback[key] for key in keys)
+        lang = strings.lang_of(*keys)
+        text = " ".join(strings.fallback[key] if lang else strings.t(key) for key in keys)
         kind = "untranslated" if loc.missing else "draft" if loc.draft else "stale"
-        return Notice(kind, text, "" if own else strings.fallback_lang)
+        return Notice(kind, text, lang)
 
     @property
     def source_link(self) -> dict[str, str]:
@@ -210,8 +211,8 @@ class ProcedureView:
                 "text": self.ctx.strings.t("read_in_vietnamese")}
 
     def _notice(self, kind: str, key: str) -> Notice:
-        strings = self.ctx.strings
-        return Notice(kind, strings.t(key), "" if strings.is_own(key) else strings.fallback_lang)
+        text = self.ctx.strings.t(key)
+        return Notice(kind, text, text.lang)
 
     @cached_property
     def listen(self) -> ListenView | None:
@@ -337,18 +338,11 @@ class ProcedureView:
         return any(fee.note.strip().rstrip(".").lower() not in shown.lower()
                    for fee in self.loc.procedure.fees if fee.note)
 
-    @property
-    def more_lang(self) -> str:
-        """The language of the "xem thêm" link's text, when the page's language lacks it."""
-        strings = self.ctx.strings
-        return "" if strings.is_own("more") else strings.fallback_lang
-
     def money_part(self, amount: int) -> Part:
         """An amount as the page writes it ("8.000 đồng", "Miễn phí"), marked Vietnamese
         when the page's language has no words of its own for it."""
-        strings = self.ctx.strings
-        own = strings.is_own("free" if amount == 0 else "money")
-        return Part(strings.money(amount), "" if own else strings.fallback_lang)
+        text = self.ctx.strings.money(amount)
+        return Part(text, text.lang)
 
     def _fee_text(self, index: int, sub: str, text: str) -> Part:
         return Part(text, self.lang("fees", index, sub))
@@ -410,12 +404,12 @@ class ProcedureView:
         """A link to the site's guide to submitting online, when the site has one."""
         return self.ctx.link(self.src, self.ctx.online_guide) if self.ctx.online_guide else ""
 
-    def counts(self, doc: Document) -> str:
+    def counts(self, doc: Document) -> Text:
         """"1 bản chính, 2 bản sao", or "" when the catalog gives no numbers."""
         t = self.ctx.strings.t
         counts = [t("originals", count=doc.originals)] if doc.originals else []
         counts += [t("copies", count=doc.copies)] if doc.copies else []
-        return ", ".join(counts)
+        return joined(", ", counts)
 
     def form_link(self, doc: Document) -> str:
         return doc.form if "://" in doc.form else self.ctx.file_link(self.src, doc.form)
@@ -469,18 +463,19 @@ class ProcedureView:
             return ReviewState("needed", t("review_needed"), url)
         if proc.reviewed:
             by = t("reviewed_by", by=proc.reviewed.by) if proc.reviewed.by else ""
-            return ReviewState("done", t("reviewed", date=_day(proc.reviewed.date), by=by)
-                               .rstrip())
+            text = t("reviewed", date=_day(proc.reviewed.date), by=by).rstrip()
+            lang = self.ctx.strings.lang_of("reviewed", *(["reviewed_by"] if by else []))
+            return ReviewState("done", Text(text, lang))
         return None
 
     @property
-    def footer(self) -> str:
+    def footer(self) -> Text:
         """The date of the last update, and the national code when there is one."""
         proc, strings = self.loc.procedure, self.ctx.strings
         parts = [strings.date(proc.updated)]
         if proc.code:
             parts.append(strings.t("code", code=proc.code))
-        return " · ".join(parts)
+        return joined(" · ", parts)
 
 
 def render_procedure(loc: Localized, ctx: PageContext,
@@ -489,5 +484,6 @@ def render_procedure(loc: Localized, ctx: PageContext,
     proc, view = loc.procedure, ProcedureView(loc, ctx)
     glossary = terms.page(ctx.link(view.src, GLOSSARY_SRC)) if terms else None
     head = ctx.templates.render("procedure-head.html", data=procedure_page(loc, ctx))
-    return ctx.page("procedure.html", view.src, proc.title, meta={"description": proc.summary},
-                    head=head, proc=proc, view=view, money=ctx.strings.money, glossary=glossary)
+    return ctx.page("procedure.html", view.src, Text(proc.title, view.lang("title")),
+                    meta={"description": proc.summary}, head=head, proc=proc, view=view,
+                    money=ctx.strings.money, glossary=glossary)

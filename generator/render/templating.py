@@ -6,6 +6,9 @@ always found as `thutuc/procedure.html`, and change one `{% block %}`.
 
 Every `{{ value }}` a template prints is escaped there, once (`richtext.escape`), unless it is
 already `Markup`: rendered Markdown, inline SVG, marked glossary terms, JSON for a script.
+
+Interface text (`t("key")`) the page's language lacks is shown in Vietnamese; the element
+showing it says so with `| lang_attr` (` lang="vi"`), the one way of marking it.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from jinja2 import (
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from generator.load.strings import Text
 from generator.problems import ThutucError
 from generator.render.glossary_marks import PageTerms
 from generator.render.jsonld import script_json
@@ -57,6 +61,14 @@ def _markdown(context: Context, text: str) -> Markup:
     return markdown_to_html(text, context.get("glossary"))
 
 
+def lang_attr(text: object) -> Markup:
+    """Filter `lang_attr`: ` lang="vi"` for the element that shows `text` when it is a `Text`
+    in another language than the page's (interface text the page's language lacks, shown in
+    Vietnamese), else nothing. `<h2{{ title | lang_attr }}>{{ title }}</h2>`."""
+    lang = text.lang if isinstance(text, Text) else ""
+    return Markup(' lang="{}"').format(lang) if lang else Markup("")
+
+
 def _json(data: dict[str, Any]) -> Markup:
     """Filter `script_json`: JSON that cannot end the `<script>` element holding it."""
     return Markup(script_json(data))  # noqa: S704 - no `<`, `>` or `&` left in it
@@ -73,7 +85,8 @@ class Templates:
                                  FileSystemLoader([str(d) for d in overrides]), ours]),
             autoescape=True, finalize=_printed, undefined=StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.do"])
-        self.env.filters.update(terms=_terms, markdown=_markdown, script_json=_json)
+        self.env.filters.update(terms=_terms, markdown=_markdown, script_json=_json,
+                                lang_attr=lang_attr)
 
     def render(self, template: str, /, **data: Any) -> str:
         """The template named `template` filled with `data` (plain values, small views).

@@ -51,6 +51,14 @@
 
   function text(name) { return box.getAttribute("data-tt-" + name); }
 
+  /* Show the box's text `name` in `element`, said to be Vietnamese when it is (the page's
+     language lacks it: `data-tt-NAME-lang`). */
+  function say(element, name, count) {
+    var lang = text(name + "-lang");
+    element.textContent = text(name).replace("{count}", count);
+    if (lang) element.setAttribute("lang", lang); else element.removeAttribute("lang");
+  }
+
   function item(doc) {
     var li = document.createElement("li"), a = document.createElement("a");
     var article = document.createElement("article"), icon = document.createElement("div");
@@ -71,18 +79,19 @@
 
   function show(result) {
     list.replaceChildren.apply(list, result ? result.docs.map(item) : []);
-    meta.textContent = !result ? "" : result.incomplete ? text("incomplete") : result.count ?
-      text("results").replace("{count}", result.count) : text("none");
+    if (!result) meta.textContent = "";
+    else say(meta, result.incomplete ? "incomplete" : result.count ? "results" : "none",
+             result.count);
   }
 
   /* Search for what is in the box; when done, `data-tt-shown` on the box says for what. */
   function run() {
     var id = ++latest, query = input.value;
-    if (!loaded[manifestName]) meta.textContent = text("loading");
+    if (!loaded[manifestName]) say(meta, "loading");
     search(query, manifestName, loadFile).then(function (result) {
       if (id === latest) show(result);
     }, function () {
-      if (id === latest) { list.replaceChildren(); meta.textContent = text("failed"); }
+      if (id === latest) { list.replaceChildren(); say(meta, "failed"); }
     }).then(function () {
       if (id === latest) box.setAttribute("data-tt-shown", query);
     });

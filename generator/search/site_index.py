@@ -83,7 +83,7 @@ def language_index(site: Site, lang: str) -> IndexFiles:
 def page_config(index: IndexFiles, site: Site, lang: str, directory_urls: bool) -> dict[str, str]:
     """What the search box of every page of `lang` needs: the manifest and its strings."""
     strings = strings_for(site, lang)
-    config = {key: strings.t(key) for key in UI_STRINGS}
+    config: dict[str, str] = {key: strings.t(key) for key in UI_STRINGS}
     config["manifest"] = f"{SEARCH_DIR}/{index.manifest}.js"
     config["script"] = f"{SEARCH_DIR}/{index.script}.js"
     config["pages"] = PROCEDURE_DIR + "/{id}" + ("/" if directory_urls else ".html")

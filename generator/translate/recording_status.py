@@ -94,7 +94,7 @@ def _spoken(leaf: Leaf) -> str:
 def _numbers(procedure: Procedure, strings: Strings) -> dict[str, Piece]:
     """Counts of papers and amounts of fees as the reader says them, by list item path."""
     def own(key: str) -> str:
-        return strings.lang if strings.is_own(key) else strings.fallback_lang
+        return strings.lang_of(key) or strings.lang
 
     pieces = {}
     for index, doc in enumerate(procedure.documents):

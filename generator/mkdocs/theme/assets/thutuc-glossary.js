@@ -23,6 +23,7 @@
     text.textContent = link.dataset.explain;
     more.href = link.href;
     more.textContent = label ? label.textContent : link.textContent;
+    if (label && label.lang) more.lang = label.lang;  // Vietnamese on another language's page
     tip.append(text, " ", more);
     link.after(tip);
     link.setAttribute("aria-expanded", "true");
