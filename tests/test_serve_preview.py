@@ -1,6 +1,7 @@
 """`thutuc serve` as an editor uses it: a saved procedure shows in the open browser tab by
 itself, a broken save shows the problem there (file, line, fix), and fixing it brings the
-page back, without restarting the server."""
+page back, without restarting the server; the languages built by workers follow edits too,
+and SIGTERM stops the server and its workers."""
 
 from __future__ import annotations
 
@@ -21,12 +22,48 @@ from tests.conftest import FIXTURES, copy_project
 PAGE = "xa-thu/thu-tuc/dang-ky-ket-hon/"
 A_TO_Z = "xa-thu/tat-ca-thu-tuc/"
 SOURCE = Path("procedures") / "ho-tich" / "dang-ky-ket-hon.yml"
+TRANSLATION = Path("procedures") / "ho-tich" / "dang-ky-khai-sinh.en.yml"
+WAIT = 30  # seconds: generous for a loaded machine; an edit takes well under one
 
 
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def _page(url: str) -> str:
+    """The page at `url` ("" while it cannot be had: a language still being built is 503)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - our server
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, text: str) -> None:
+    deadline = time.monotonic() + WAIT
+    while text not in _page(url):
+        if time.monotonic() > deadline:
+            pytest.fail(f"{url} did not show {text!r} within {WAIT} s")
+        time.sleep(0.1)
+
+
+def _serve(project: Path, stderr: int = subprocess.DEVNULL) -> tuple[subprocess.Popen[bytes], str]:
+    """`thutuc serve` on a free port, once it serves `PAGE`; (server, base URL)."""
+    port = _free_port()
+    server = subprocess.Popen(  # noqa: S603 - our own command
+        [sys.executable, "-m", "generator", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL,
+        stderr=stderr, start_new_session=True)
+    base = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 180
+    while "<h1" not in _page(base + PAGE):
+        if time.monotonic() > deadline:
+            os.killpg(server.pid, signal.SIGKILL)
+            pytest.fail("thutuc serve did not serve the page within 3 minutes")
+        time.sleep(0.2)
+    return server, base
 
 
 @pytest.fixture
@@ -36,27 +73,70 @@ def preview(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     # A guide for staff: re-rendered pages must keep the footer's link to it.
     (project / "docs" / "bien-tap.md").write_text(
         "---\naudience: staff\n---\n# Biên tập\n\nCách sửa danh mục.\n", encoding="utf-8")
-    port = _free_port()
-    server = subprocess.Popen(  # noqa: S603 - our own command
-        [sys.executable, "-m", "generator", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL, start_new_session=True)
-    base = f"http://127.0.0.1:{port}/"
+    server, base = _serve(project)
     try:
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(base + PAGE, timeout=5) as response:  # noqa: S310
-                    if response.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("thutuc serve did not serve the page within 3 minutes")
         yield project, base
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_languages_built_by_workers_follow_an_edit(preview: tuple[Path, str]) -> None:
+    project, base = preview
+    # The English page first: the language being previewed is one a worker renders.
+    english = base + "xa-thu/en/thu-tuc/dang-ky-khai-sinh/"
+    _wait_for(english, "Birth registration")
+    _replace(project / TRANSLATION, "title: Birth registration", "title: Birth registration 2")
+    _wait_for(english, "Birth registration 2")
+    # Back to Vietnamese: an edit of the source shows there and, in the Êđê worker's pages
+    # (no translation: they show the Vietnamese), as soon as one is asked for.
+    _wait_for(base + PAGE, "Đăng ký kết hôn")
+    _replace(project / SOURCE, "title: Đăng ký kết hôn", "title: Đăng ký kết hôn mới")
+    _wait_for(base + PAGE, "Đăng ký kết hôn mới")
+    assert "Đăng ký kết hôn mới" in _page(base + "xa-thu/rad/thu-tuc/dang-ky-ket-hon/")
+    assert "Birth registration 2" in _page(base + "xa-thu/en/tat-ca-thu-tuc/")
+
+
+def _descendants(pid: int) -> set[int]:
+    """The processes started by `pid`, and theirs (Linux /proc)."""
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        children = (task / "children").read_text().split() if task.exists() else []
+        for child in map(int, children):
+            found |= {child, *_descendants(child)}
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_sigterm_stops_the_server_and_its_workers(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    server, base = _serve(project, stderr=subprocess.PIPE)
+    try:
+        workers = _descendants(server.pid)
+        assert workers, "the other languages are built by workers"
+        server.send_signal(signal.SIGTERM)
+        _, errors = server.communicate(timeout=30)
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+    assert server.returncode == 0
+    assert b"Traceback" not in errors, errors.decode()
+    deadline = time.monotonic() + 10
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if _alive(pid)], "a worker outlived the server"
 
 
 def test_a_save_shows_in_the_open_page_and_a_broken_save_shows_the_problem(

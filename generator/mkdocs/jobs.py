@@ -13,6 +13,10 @@ slot up in `finish()`.
 
 A worker's log records are sent to the calling process and handled there, by the same
 handlers, in one stream: warnings are counted once and errors kept where the caller looks.
+
+A job started with an `answer` stays (under `serve`): once its work is done it gives its slot
+up, reports "ready" and then answers each request `ask` sends it, in its own process, until
+it is stopped. `forked` runs one piece of work in a process of its own, without waiting.
 """
 
 from __future__ import annotations
@@ -53,11 +57,18 @@ class _Forward(logging.Handler):
         self.connection.send(("log", (record.name, record.levelno, record.getMessage())))
 
 
+# Called, on the thread reading the workers, with a job's name and each message that is not a
+# log record: ("ready", result) and ("answer", result) of a job that stays, ("done", result),
+# ("failed", message), and ("ended", None) once its process has gone.
+Listener = Callable[[str, str, Any], None]
+
+
 @dataclass
 class _Job:
     name: str
     process: BaseProcess
     connection: Connection
+    requests: Connection | None = None  # to a job that stays: what `ask` sends it
     outcome: tuple[str, Any] | None = None
 
 
@@ -81,13 +92,19 @@ def _die_with_parent() -> None:
             os._exit(1)
 
 
-def _run(work: Callable[[], object], free: Any, connection: Connection) -> None:
-    """A worker's body: wait for a free slot, do the work, report how it went."""
+def _worker_signals() -> None:
+    """The caller stops its workers with SIGTERM, and ends quietly itself on Ctrl-C: a worker
+    just ends, without a traceback (the build's staging folder goes with it)."""
     _die_with_parent()
-    # The build stops its workers with SIGTERM, and ends quietly itself on Ctrl-C: a worker
-    # just ends, without a traceback (the build's staging folder goes with it).
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _run(work: Callable[[], object], free: Any, connection: Connection,
+         answer: Callable[[Any], object] | None, requests: Connection | None) -> None:
+    """A worker's body: wait for a free slot, do the work, report how it went; with `answer`,
+    then answer `requests` until they end."""
+    _worker_signals()
     handler = _Forward(connection)
     for name in FORWARDED:
         logger = logging.getLogger(name)
@@ -95,34 +112,77 @@ def _run(work: Callable[[], object], free: Any, connection: Connection) -> None:
         logger.propagate = False
     with free:
         try:
-            connection.send(("done", work()))
+            result = work()
         except BaseException as error:  # noqa: BLE001 - every failure is reported home
-            message = str(error) or type(error).__name__
-            connection.send(("failed", message))
+            connection.send(("failed", str(error) or type(error).__name__))
+            connection.close()
+            return
+    if answer is None or requests is None:
+        connection.send(("done", result))
+    else:
+        connection.send(("ready", result))
+        _answer(answer, requests, connection)
     connection.close()
 
 
-def _receive(open_jobs: dict[Connection, _Job], connection: Connection) -> None:
+def _answer(answer: Callable[[Any], object], requests: Connection,
+            connection: Connection) -> None:
+    """Answer each request until the caller closes its end."""
+    while True:
+        try:
+            request = requests.recv()
+        except EOFError:
+            return
+        try:
+            result = answer(request)
+        except Exception:  # noqa: BLE001 - one request failing must not end the worker
+            logging.getLogger("thutuc").exception("Không trả lời được yêu cầu %r", request)
+            result = None
+        connection.send(("answer", result))
+
+
+def _receive(open_jobs: dict[Connection, _Job], connection: Connection,
+             listener: Listener | None = None) -> None:
     """Handle one message of a job: a log record, its outcome, or its end."""
     job = open_jobs[connection]
     try:
         kind, value = connection.recv()
-    except EOFError:
+    except (EOFError, OSError):  # OSError: the connection was closed by `cancel`
         del open_jobs[connection]
-        return
+        kind, value = "ended", None
     if kind == "log":
         name, level, message = value
         logging.getLogger(name).log(level, "%s", message)
-    else:
+        return
+    if kind in ("done", "failed"):
         job.outcome = (kind, value)
+    if listener is not None:
+        listener(job.name, kind, value)
 
 
-def _fork(context: Any, name: str, work: Callable[[], object], free: Any) -> _Job:
+def _fork(context: Any, name: str, work: Callable[[], object], free: Any,
+          answer: Callable[[Any], object] | None = None) -> _Job:
     receive, send = context.Pipe(duplex=False)
-    process = context.Process(target=_run, args=(work, free, send), name=name)
+    requests, ask = context.Pipe(duplex=False) if answer is not None else (None, None)
+    process = context.Process(target=_run, args=(work, free, send, answer, requests),
+                              name=name)
     process.start()
     send.close()
-    return _Job(name, process, receive)
+    if requests is not None:
+        requests.close()
+    return _Job(name, process, receive, ask)
+
+
+def forked(name: str, work: Callable[[], object]) -> BaseProcess:
+    """Start `work` in a forked process of its own and return at once (join or terminate
+    the process returned); it ends with this process."""
+    def body() -> None:
+        _worker_signals()
+        work()
+
+    process = multiprocessing.get_context("fork").Process(target=body, name=name, daemon=True)
+    process.start()
+    return process
 
 
 def _outcome(job: _Job) -> tuple[str, Any]:
@@ -158,6 +218,8 @@ def run_pool(jobs: list[tuple[str, Callable[[], object]]],
 
 def _stop(jobs: list[_Job]) -> None:
     for job in jobs:
+        if job.requests is not None:
+            job.requests.close()
         if job.process.is_alive():
             job.process.terminate()
     for job in jobs:
@@ -167,18 +229,42 @@ def _stop(jobs: list[_Job]) -> None:
 class ForkedJobs:
     """Jobs started now, run `slots` at a time (the caller being one), joined in `finish()`."""
 
-    def __init__(self, slots: int) -> None:
+    def __init__(self, slots: int, listener: Listener | None = None) -> None:
         self._context = multiprocessing.get_context("fork")
         self._free = self._context.BoundedSemaphore(max(slots, 1))
-        self._free.acquire()  # the caller's own slot, given up in finish()
+        self._free.acquire()  # the caller's own slot, given up in give_up_slot()
+        self._holding = True
         self._jobs: list[_Job] = []
         self._reader: threading.Thread | None = None
+        self._listener = listener
+        self._asking = threading.Lock()  # one request written to a pipe at a time
         _RUNNING.append(self)
 
-    def start(self, name: str, work: Callable[[], object]) -> None:
-        """Fork a worker for `work`; it waits for a free slot. Start every job before the
-        first `finish()` (forking is safe only while this process runs a single thread)."""
-        self._jobs.append(_fork(self._context, name, work, self._free))
+    def start(self, name: str, work: Callable[[], object],
+              answer: Callable[[Any], object] | None = None) -> None:
+        """Fork a worker for `work`; it waits for a free slot. With `answer`, the worker
+        stays once `work` is done and answers what `ask` sends it. Start every job before
+        the first `finish()`."""
+        self._jobs.append(_fork(self._context, name, work, self._free, answer))
+
+    def ask(self, name: str, request: object) -> bool:
+        """Send `request` to the job `name` that stays; its answer comes to the listener.
+        False when that worker is gone."""
+        job = next((job for job in self._jobs if job.name == name), None)
+        if job is None or job.requests is None:
+            return False
+        with self._asking:
+            try:
+                job.requests.send(request)
+            except OSError:  # it has ended (it failed, or it is being stopped)
+                return False
+        return True
+
+    def give_up_slot(self) -> None:
+        """The caller's own work is done: its slot goes to a waiting job."""
+        if self._holding:
+            self._holding = False
+            self._free.release()
 
     def begin_reading(self) -> None:
         """Handle the workers' log records as they come, while this process works on."""
@@ -189,12 +275,12 @@ class ForkedJobs:
         open_jobs = {job.connection: job for job in self._jobs}
         while open_jobs:
             for connection in wait(list(open_jobs)):
-                _receive(open_jobs, connection)  # type: ignore[arg-type]
+                _receive(open_jobs, connection, self._listener)  # type: ignore[arg-type]
 
     def finish(self) -> dict[str, tuple[str, Any]]:
         """Give up the caller's slot, wait for every job; each job's ("done", result) or
         ("failed", message), by name, in the order they were started."""
-        self._free.release()
+        self.give_up_slot()
         if self._reader is None:
             self.begin_reading()
         assert self._reader is not None

@@ -12,8 +12,9 @@ Theme assets exist once, at the site root: a language folder's pages refer to th
 (as Material's projects plugin hoists its sub-projects' assets), and assets no page uses
 (source maps; lunr and the search worker when Material's search is off) are not shipped.
 
-Under `mkdocs serve` the languages build in this process instead, so that `preview.py` can
-re-render one page of any of them when a catalog file changes.
+Under `serve` the server serves once the source language is built; the other languages'
+workers stay, to render their language's pages again when a catalog file changes
+(`preview.py`).
 Everything about content lives in `site.py` and below.
 """
 
@@ -393,18 +394,20 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
                 published[uri] = name
         return published
 
-    def _start_languages(self, config: MkDocsConfig) -> ForkedJobs | None:
+    def _start_languages(self, config: MkDocsConfig) -> ForkedJobs:
         """Fork the workers of every language's QR codes and notices, and of every language
-        but the source's pages (built by this process meanwhile). None under `serve`."""
-        if _SERVING:
-            return None
+        but the source's pages (built by this process meanwhile); under `serve`, those of
+        pages stay, to render their language again after an edit (`preview.py`)."""
         site = self._site()
-        jobs = ForkedJobs(self.config.jobs or cores())
+        slots = self.config.jobs or cores()
+        others = [code for code in self._codes() if code != site.profile.source_language]
+        jobs = PREVIEW.fork_languages(slots, others) if _SERVING else ForkedJobs(slots)
+        answer = PREVIEW.answer if _SERVING else None
         cache = QrCache(Path(config.config_file_path).parent / CACHE_DIR)
         for language in site.profile.languages:
             code = language.code
             if code != site.profile.source_language:
-                jobs.start(code, partial(self._build_language, config, code))
+                jobs.start(code, partial(self._build_language, config, code), answer)
             folder = Path(self.root_site_dir) / language_prefix(code, site.profile.source_language)
             jobs.start(f"{code} (mã QR, tờ niêm yết)",
                        partial(write_language_files, site, code, config.use_directory_urls,
@@ -412,13 +415,15 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         jobs.begin_reading()
         return jobs
 
-    def _build_language(self, config: MkDocsConfig, code: str) -> None:
-        """A worker's build of one language into its folder."""
+    def _build_language(self, config: MkDocsConfig, code: str) -> str:
+        """A worker's build of one language into its folder; the search manifest its pages
+        refer to (which the preview's search indexes keep)."""
         # The source language's build emptied the whole site folder already, and this
         # language's folder may hold its QR codes by now: MkDocs must not empty it again.
         utils.clean_directory = lambda directory: None
         self.entering = code
         mkdocs_build(config)
+        return str(config.extra["thutuc"]["search"]["manifest"])
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.built = (files, nav)
@@ -493,10 +498,10 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
             service_worker.write(Path(self.root_site_dir), self._offline_texts())
         opendata.write(Path(self.root_site_dir), site)
         try:
-            if self.jobs is not None:
+            if self.jobs is not None and _SERVING:
+                self.jobs.give_up_slot()  # the server serves while the others build
+            elif self.jobs is not None:
                 self._finish_languages(self.jobs)
-            else:
-                self._build_languages_here(config)
         finally:
             self.jobs = None
             config.site_dir, config.site_url = self.root_site_dir, self.root_site_url
@@ -520,19 +525,6 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         if failed:
             raise PluginError("\n".join(failed))
 
-    def _build_languages_here(self, config: MkDocsConfig) -> None:
-        """Under `serve`: every language in this process, one after the other."""
-        site = self._site()
-        cache = QrCache(Path(config.config_file_path).parent / CACHE_DIR)
-        for language in site.profile.languages:
-            if language.code != site.profile.source_language:
-                self.entering = language.code
-                log.info("Building language: %s (%s)", language.code, language.name)
-                mkdocs_build(config)
-            folder = Path(self.root_site_dir) / language_prefix(language.code,
-                                                               site.profile.source_language)
-            write_language_files(site, language.code, config.use_directory_urls, cache, folder)
-
     def on_startup(self, *, command: str, dirty: bool) -> None:
         global _SERVING
         _SERVING = command == "serve"
@@ -540,6 +532,7 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
     def on_shutdown(self) -> None:
         global _SERVING
         _SERVING = False
+        PREVIEW.stop_workers()
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         site = self._site() if self.site else None
@@ -551,7 +544,7 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
 
 
 # Under `mkdocs serve` (set by `on_startup`, which MkDocs calls once per command, not per
-# rebuild): build the languages in this process.
+# rebuild): the languages' workers stay, for the preview.
 _SERVING = False
 
 

@@ -10,10 +10,15 @@ watchdog) and, when a file is saved:
 3. if only what procedures say changed, renders again just the pages that show it (the
    procedure, its category, the home page, the A-Z page, life events, procedures that link
    to it) in the language being previewed, through MkDocs' own page builder, and reloads the
-   browser; the other languages' pages are rendered when one of them is asked for, and
-   search indexes follow in the background;
+   browser; then every other language is told, and search indexes are written again in a
+   process of their own (in this one, they would slow the next edit down);
 4. anything else (a procedure added or removed, categories, life events, the glossary)
    asks MkDocs for its full rebuild.
+
+The server serves as soon as the source language is built. Every other language is built by
+a worker process (`jobs.py`) that stays: it renders its language's pages after each edit, in
+its own process, and the server waits for it only before serving a page of that language.
+Until a language is built, its pages are a short page that says so and reloads itself.
 
 It reaches into MkDocs 1.6's development server (`LiveReloadServer`: its WSGI app and its
 reload epochs) and page builder (`_populate_page`, `_build_page`); both are stable in the
@@ -24,10 +29,12 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +46,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from generator.load.site import Site
+from generator.mkdocs.jobs import ForkedJobs, forked
 from generator.problems import Problem
 from generator.render import RenderedPage
 from generator.render.events import EVENT_DIR
@@ -51,6 +59,8 @@ log = logging.getLogger("mkdocs.plugins.thutuc")
 
 WAIT_FOR_MORE = 0.03  # seconds: an editor's save is often two or three file events
 WRITES = {"created", "modified", "moved", "deleted", "closed"}  # watchdog's event types
+WORKER_WAIT = 60  # seconds a page request waits for its language's worker to render an edit
+PREPARING_RELOAD = 2  # seconds between reloads of the page that says a language is not built
 
 
 @dataclass
@@ -69,6 +79,59 @@ class LanguageState:
     stale: set[str] = field(default_factory=set)  # pages to render before showing them
 
 
+@dataclass
+class _Worker:
+    """Where one language's worker is: building, built (with its search manifest), failed."""
+
+    ready: bool = False
+    failed: str = ""
+    manifest: str = ""  # the search manifest its pages refer to
+    asked: int = 0  # edits it was told of
+    answered: int = 0  # edits it has rendered
+
+
+class WorkerLanguages:
+    """The languages built and kept up to date by workers, for one build under `serve`."""
+
+    def __init__(self, slots: int, codes: list[str], condition: threading.Condition) -> None:
+        self.condition = condition  # the preview's: notified when a worker reports
+        self.workers = {code: _Worker() for code in codes}
+        self.jobs = ForkedJobs(slots, listener=self.heard)
+
+    def heard(self, name: str, kind: str, value: Any) -> None:
+        """A worker's message (on the jobs' reading thread)."""
+        worker = self.workers.get(name)
+        if worker is None:  # a language's QR codes and notices: only a failure matters
+            if kind == "failed":
+                log.error("%s: %s", name, value)
+            return
+        with self.condition:
+            if kind == "ready":
+                worker.ready, worker.manifest = True, str(value)
+                log.info("Ngôn ngữ %s đã sẵn sàng để xem trước", name)
+            elif kind == "answer":
+                worker.answered += 1
+            elif kind in ("failed", "ended") and not worker.failed:
+                worker.failed = str(value or "tiến trình dựng trang đã dừng.")
+                if kind == "failed":
+                    log.error("Ngôn ngữ %s: %s", name, value)
+            self.condition.notify_all()
+
+    def tell(self, code: str) -> None:
+        """Tell the worker of `code` that the catalog changed (call with the condition held)."""
+        worker = self.workers[code]
+        if worker.ready and not worker.failed and self.jobs.ask(code, "update"):
+            worker.asked += 1
+
+    def caught_up(self, code: str) -> bool:
+        """The worker of `code` has rendered every edit it was told of, or cannot."""
+        worker = self.workers[code]
+        return bool(worker.failed) or worker.answered >= worker.asked
+
+    def stop(self) -> None:
+        self.jobs.cancel()
+
+
 class Preview:
     """The pages of the last build under `serve`, kept up to date with the catalog."""
 
@@ -83,6 +146,19 @@ class Preview:
         self.server: Any = None
         self._changed = threading.Event()
         self.reload_load: Callable[[], Site] | None = None
+        self.reported = threading.Condition(self.lock)  # a worker has reported
+        self.remote: WorkerLanguages | None = None  # the other languages, under `thutuc serve`
+        self.indexer: BaseProcess | None = None  # writing search indexes after an edit
+        os.register_at_fork(after_in_child=self._forked)
+
+    def _forked(self) -> None:
+        """In a forked process (a language's worker): a preview of its own, with no server,
+        no workers and free locks (a thread of the server may have held them)."""
+        self.lock = threading.RLock()
+        self.reported = threading.Condition(self.lock)
+        self.server, self.remote, self.indexer = None, None, None
+        self.languages = {}  # an earlier build's, in the server: not this worker's to render
+        self._changed = threading.Event()
 
     # -- what builds tell the preview ------------------------------------------------------
 
@@ -95,6 +171,24 @@ class Preview:
             self.plugin, self.config, self.reload_load = plugin, config, load
             self.languages[lang] = state
             self.problems, self.message = [], ""
+
+    def fork_languages(self, slots: int, codes: list[str]) -> ForkedJobs:
+        """A new build forks the workers of `codes` (under `serve`): the jobs to start them
+        with. The workers of an earlier build are stopped."""
+        self.stop_workers()
+        with self.lock:
+            self.remote = WorkerLanguages(slots, codes, self.reported)
+            return self.remote.jobs
+
+    def stop_workers(self) -> None:
+        """Stop every process this preview started (a new build, or the server's end)."""
+        with self.lock:
+            remote, indexer, self.remote, self.indexer = self.remote, self.indexer, None, None
+        if remote is not None:
+            remote.stop()
+        if indexer is not None and indexer.is_alive():
+            indexer.terminate()
+            indexer.join()
 
     def failed(self, problems: list[Problem], message: str = "") -> None:
         """A build under `serve` stopped on the catalog's problems: show them, not a hang
@@ -154,13 +248,26 @@ class Preview:
             state = self.languages.get(lang)
             if state is not None and state.stale:
                 self._render(lang)
+            remote = self.remote
+            if remote is not None and lang in remote.workers:
+                worker = remote.workers[lang]
+                if worker.failed:
+                    return self._page(start_response, "500 Internal Server Error",
+                                      f"Không dựng được trang tiếng {lang}", worker.failed)
+                if not worker.ready:
+                    return self._page(start_response, "503 Service Unavailable",
+                                      f"Trang tiếng {lang} đang được chuẩn bị",
+                                      "Trang này tự tải lại khi xong.", PREPARING_RELOAD)
+                self.reported.wait_for(lambda: remote.caught_up(lang), timeout=WORKER_WAIT)
         return inner(environ, start_response)  # type: ignore[no-any-return]
 
     def _language_of(self, path: str) -> str:
         mount = getattr(self.server, "mount_path", "/")
         first = path[len(mount):].split("/", 1)[0] if path.startswith(mount) else ""
         source = self.plugin.site.profile.source_language if self.plugin else ""
-        return first if first in self.languages and first != source else source
+        known = self.remote.workers if self.remote is not None else {}
+        return first if (first in self.languages or first in known) and first != source \
+            else source
 
     def _error_page(self, start_response: Callable[..., Any]) -> list[bytes]:
         items = "".join(
@@ -170,18 +277,26 @@ class Preview:
             for p in self.problems)
         if self.message:
             items += f"<li>{html.escape(self.message)}</li>"
+        return self._page(start_response, "500 Internal Server Error", "Danh mục thủ tục có lỗi",
+                          "Trang xem trước sẽ tự hiện lại khi bạn sửa xong và lưu tệp.",
+                          items=items)
+
+    def _page(self, start_response: Callable[..., Any], status: str, title: str, text: str,
+              reload_after: int = 0, items: str = "") -> list[bytes]:
+        """A short page of the preview's own (an error, a language not built yet), which the
+        browser reloads when the site changes or, with `reload_after`, after that long."""
+        refresh = f'<meta http-equiv="refresh" content="{reload_after}">' if reload_after else ""
         page = ('<!doctype html><html lang="vi"><head><meta charset="utf-8">'
                 '<meta name="viewport" content="width=device-width,initial-scale=1">'
-                "<title>Danh mục có lỗi</title><style>body{font:16px/1.5 sans-serif;"
-                "max-width:50rem;margin:2rem auto;padding:0 1rem}li{margin:.8rem 0}"
+                f"{refresh}<title>{html.escape(title)}</title><style>body{{font:16px/1.5 "
+                "sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem}li{margin:.8rem 0}"
                 "code{background:#fde8e8;padding:0 .2rem}</style></head><body>"
-                '<h1 class="tt-preview-error">Danh mục thủ tục có lỗi</h1>'
-                "<p>Trang xem trước sẽ tự hiện lại khi bạn sửa xong và lưu tệp.</p>"
-                f"<ol>{items}</ol></body></html>").encode()
+                f'<h1 class="tt-preview-{"wait" if reload_after else "error"}">'
+                f"{html.escape(title)}</h1><p>{html.escape(text)}</p>"
+                + (f"<ol>{items}</ol>" if items else "") + "</body></html>").encode()
         page = self.server._inject_js_into_html(page, self.server._visible_epoch)
-        start_response("500 Internal Server Error",
-                       [("Content-Type", "text/html; charset=utf-8"),
-                        ("Content-Length", str(len(page)))])
+        start_response(status, [("Content-Type", "text/html; charset=utf-8"),
+                                ("Content-Length", str(len(page)))])
         return [page]
 
     # -- the server's reload epochs -------------------------------------------------------
@@ -241,11 +356,21 @@ class Preview:
             for state in self.languages.values():
                 state.stale |= touched
             start = time.monotonic()
-            written = self._render(self.previewed) if self.previewed in self.languages else 0
-            log.info("Đã cập nhật %d trang (%s) trong %.2f giây", written, self.previewed,
-                     time.monotonic() - start)
+            remote, previewed = self.remote, self.previewed
+            if previewed in self.languages:
+                log.info("Đã cập nhật %d trang (%s) trong %.2f giây", self._render(previewed),
+                         previewed, time.monotonic() - start)
+            elif remote is not None and previewed in remote.workers:  # its worker renders it
+                remote.tell(previewed)
+                self.reported.wait_for(lambda: remote.caught_up(previewed),
+                                       timeout=WORKER_WAIT)
+                log.info("Đã cập nhật trang (%s) trong %.2f giây", previewed,
+                         time.monotonic() - start)
             self._show()
-        threading.Thread(target=self._reindex, args=(new,), daemon=True).start()
+            if remote is not None:
+                for code in remote.workers.keys() - {previewed}:
+                    remote.tell(code)  # they render while the browser shows the edit
+            self._reindex(new)
 
     def _render(self, lang: str) -> int:
         """Render the stale pages of `lang` again, write those that changed; how many."""
@@ -273,20 +398,53 @@ class Preview:
         return written
 
     def _reindex(self, site: Site) -> None:
-        """Every language's search index again, under the manifest names pages refer to."""
-        for lang, state in list(self.languages.items()):
-            with self.lock:
-                if self.plugin is None or self.plugin.site is not site:
-                    return  # a newer change will index again
-                root = Path(self.plugin.root_site_dir)
-            index = language_index(site, lang)
-            write_index(index, root)
-            manifest = state.extra["search"]["manifest"]
-            old_name = manifest.removeprefix(f"{SEARCH_DIR}/").removesuffix(".js")
-            if old_name != index.manifest:
-                text = index.files[f"{index.manifest}.js"].replace(
-                    f'"{index.manifest}"', f'"{old_name}"', 1)
-                write_file(root / SEARCH_DIR / f"{old_name}.js", text, durable=False)
+        """Every built language's search index again, in a process of its own (call with the
+        lock held); one still writing for an earlier edit is stopped first."""
+        manifests = {lang: state.extra["search"]["manifest"]
+                     for lang, state in self.languages.items()}
+        if self.remote is not None:
+            manifests |= {code: worker.manifest for code, worker in self.remote.workers.items()
+                          if worker.ready}
+        if self.indexer is not None and self.indexer.is_alive():
+            self.indexer.terminate()
+            self.indexer.join()
+        root = Path(self.plugin.root_site_dir)
+        self.indexer = forked("thutuc-search", lambda: write_indexes(site, manifests, root))
+
+    def answer(self, request: object) -> int:
+        """In a language's worker, told that the catalog changed: read it again and render
+        that language's pages the change touched; how many were written."""
+        from generator.problems import ThutucError
+
+        with self.lock:
+            if self.plugin is None or self.reload_load is None or not self.languages:
+                return 0
+            try:
+                new = self.reload_load()
+            except ThutucError:  # the server shows the problems
+                return 0
+            touched = touched_pages(self.plugin.site, new)
+            if touched is None:  # the server rebuilds everything, this worker included
+                return 0
+            self.plugin.site = new
+            written = 0
+            for lang, state in self.languages.items():
+                state.stale |= touched
+                written += self._render(lang)
+            return written
+
+
+def write_indexes(site: Site, manifests: dict[str, str], root: Path) -> None:
+    """Every language's search index for `site`, also under the manifest name (`manifests`,
+    by language) that the pages already built refer to."""
+    for lang, manifest in manifests.items():
+        index = language_index(site, lang)
+        write_index(index, root)
+        old_name = manifest.removeprefix(f"{SEARCH_DIR}/").removesuffix(".js")
+        if old_name != index.manifest:
+            text = index.files[f"{index.manifest}.js"].replace(
+                f'"{index.manifest}"', f'"{old_name}"', 1)
+            write_file(root / SEARCH_DIR / f"{old_name}.js", text, durable=False)
 
 
 def touched_pages(old: Site, new: Site) -> set[str] | None:

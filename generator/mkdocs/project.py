@@ -6,6 +6,7 @@ errors into `ThutucError` so that every failure reaches the person as one messag
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from generator.load.site import Site, load_site
 from generator.mkdocs.jobs import cancel_all
 from generator.mkdocs.plugin import CATALOG_MEMO, site_source, use_profile
 from generator.problems import ThutucError
-from generator.publish.atomic import build_into
+from generator.publish.atomic import Terminated, build_into
 
 
 @dataclass(frozen=True)
@@ -86,10 +87,13 @@ def build_atomically(config_file: Path, target: Path, offline: bool = False,
 
 
 def serve(config_file: Path, dev_addr: str | None) -> None:
-    """Preview the site with live reload (MkDocs' development server)."""
+    """Preview the site with live reload (MkDocs' development server) until Ctrl-C or
+    SIGTERM, its normal ends: the server stops, with its workers (the plugin's
+    `on_shutdown`), and this returns."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    with mkdocs_errors():
+    # MkDocs lets Ctrl-C and SIGTERM out of its first build, and SIGTERM out of serving.
+    with mkdocs_errors(), contextlib.suppress(KeyboardInterrupt, Terminated):
         mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
 
 
