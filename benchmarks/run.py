@@ -3,10 +3,12 @@
     .venv/bin/python benchmarks/run.py                       # 2,000 procedures x 4 languages
     .venv/bin/python benchmarks/run.py --procedures 200      # a quick run
     .venv/bin/python benchmarks/run.py --procedures 20 --languages 2 --skip-serve
+    .venv/bin/python benchmarks/run.py --serve-only --project /tmp/big   # serve alone
 
 Measures, from the national records (see province_catalog.py): our full build (`thutuc
 build`, wall time and peak memory of its process), the reference build of the same content,
-the time until `thutuc serve` shows an edit to one YAML file, and, when their modules exist,
+the time until `thutuc serve` serves and shows an edit to one YAML file (`--serve-only`:
+that alone, on a project written before), and, when their modules exist,
 page weight, the language switch, search cost and QR speed. Prints a table and the ratios
 against the targets of issue 16. Wall time on a shared machine depends on its load: the CPU
 time beside it does much less.
@@ -91,31 +93,84 @@ def _wait_for(url: str, text: str, timeout: float) -> float:
     raise SystemExit(f"{url} did not show {text!r} within {timeout:.0f} s")
 
 
-def serve_rebuild(project: Path, procedure: dict[str, Any],
-                  timeout: float) -> tuple[float, float, float]:
-    """Seconds until `thutuc serve` first serves, until an edit is served, and the CPU
-    seconds the server spent on that edit."""
+def _retitled(path: Path, marker: str) -> str:
+    """Append `marker` to the title of the catalog file `path`; its text before."""
+    text = path.read_text("utf-8")
+    data = yaml.safe_load(text)
+    data["title"] = f"{data['title']} {marker}"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100),
+                    "utf-8")
+    return text
+
+
+def _edit_shown(server: subprocess.Popen[bytes], path: Path, marker: str, url: str,
+                timeout: float) -> tuple[float, float]:
+    """Seconds until the edit of `path`'s title shows at `url`, and the CPU seconds the
+    server process spent meanwhile (its workers' not counted)."""
+    cpu = _cpu_seconds(server.pid)
+    _retitled(path, marker)
+    return _wait_for(url, marker, timeout), _cpu_seconds(server.pid) - cpu
+
+
+def serve_rebuild(project: Path, timeout: float) -> list[tuple[str, str]]:
+    """`thutuc serve` on `project` (a benchmark project, see province_catalog.py): until it
+    first serves, until every language is served, and how long three edits take to show: one
+    right away (the other languages may still be building), one once all are built, and one
+    of a translation on its own page. The catalog's files are put back afterwards."""
+    config = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))
+    codes = [language["code"] for language in config["plugins"][0]["thutuc"]["languages"]]
+    source = next(path for path in sorted((project / "procedures").glob("*/*.yml"))
+                  if "." not in path.stem)
+    procedure_id = yaml.safe_load(source.read_text("utf-8"))["id"]
+    url = "http://127.0.0.1:{port}/{prefix}thu-tuc/" + procedure_id + "/"
+    edited = [source, *(source.with_name(f"{source.stem}.{code}.yml") for code in codes[1:2])]
+    texts = {path: path.read_text("utf-8") for path in edited}
     port = _free_port()
-    url = f"http://127.0.0.1:{port}/thu-tuc/{procedure['id']}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen([*THUTUC, "serve", "-a", f"127.0.0.1:{port}"],  # noqa: S603
                               cwd=project,
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                               start_new_session=True)
+    start = time.perf_counter()
+    rows = []
     try:
-        first = _wait_for(url, "<h1", timeout)
-        source = project / "procedures" / procedure["category"] / f"{procedure['id']}.yml"
-        marker = "Bản sửa thử nghiệm 7"
-        text = source.read_text("utf-8").replace(f"title: {procedure['title']}",
-                                                 f"title: {procedure['title']} {marker}", 1)
-        assert marker in text, "the title line of the edited procedure was not found"
-        cpu = _cpu_seconds(server.pid)
-        source.write_text(text, "utf-8")
-        edit = _wait_for(url, marker, timeout)
-        return first, edit, _cpu_seconds(server.pid) - cpu
+        home = url.format(port=port, prefix="")
+        first = _wait_for(home, "<h1", timeout)
+        rows.append(("thutuc serve: first page served", f"{first:.1f} s"))
+        edit, cpu = _edit_shown(server, source, "Bản sửa thử nghiệm 7", home, timeout)
+        rows += [("thutuc serve: edit of one YAML file shown, right after (target <= 1 s)",
+                  f"{edit:.2f} s"),
+                 ("thutuc serve: CPU time of the server process on that edit", f"{cpu:.2f} s")]
+        for code in codes[1:]:
+            _wait_for(url.format(port=port, prefix=f"{code}/"), "<h1", timeout)
+        rows.append(("thutuc serve: every language served",
+                     f"{time.perf_counter() - start:.1f} s"))
+        edit, cpu = _edit_shown(server, source, "Bản sửa thử nghiệm 8", home, timeout)
+        rows += [("thutuc serve: edit shown, every language built (target <= 1 s)",
+                  f"{edit:.2f} s"),
+                 ("thutuc serve: CPU time of the server process on that edit", f"{cpu:.2f} s")]
+        if len(edited) > 1:
+            translated = url.format(port=port, prefix=f"{codes[1]}/")
+            _page(translated)  # the language being previewed: the one its worker renders
+            edit, cpu = _edit_shown(server, edited[1], "Edit 9", translated, timeout)
+            rows += [(f"thutuc serve: edit of a translation shown on its page ({codes[1]})",
+                      f"{edit:.2f} s"),
+                     ("thutuc serve: CPU time of the server process on that edit",
+                      f"{cpu:.2f} s")]
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+        for path, text in texts.items():
+            path.write_text(text, "utf-8")
+    return rows
+
+
+def serve_measures(project: Path, timeout: float) -> list[tuple[str, str]]:
+    """`serve_rebuild`'s rows, or one that says why the server could not be measured."""
+    try:
+        return serve_rebuild(project, timeout)
+    except SystemExit as stopped:  # the server was too slow: say so in the table
+        return [("thutuc serve: not measured", str(stopped))]
 
 
 def optional_measure(module: str, *args: Any) -> Any:
@@ -151,9 +206,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--languages", type=int, default=4, choices=range(1, len(LANGUAGES) + 1),
                         help="languages including Vietnamese (default: 4)")
     parser.add_argument("--skip-serve", action="store_true", help="skip the serve measurement")
+    parser.add_argument("--serve-only", action="store_true",
+                        help="measure only `thutuc serve`, on the project of an earlier run")
+    parser.add_argument("--project", type=Path,
+                        help="with --serve-only: that project (default: WORK_DIR/project)")
     parser.add_argument("--serve-timeout", type=float, default=900)
     parser.add_argument("--work-dir", type=Path, help="keep the projects here (default: temp)")
     args = parser.parse_args(argv)
+    if args.serve_only:
+        return serve_only(args.project or (args.work_dir or Path()) / "project",
+                          args.serve_timeout)
 
     work = args.work_dir or Path(tempfile.mkdtemp(prefix="thutuc-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -195,15 +257,7 @@ def main(argv: list[str] | None = None) -> int:
              ("ratio peak memory (ours / plain)", f"{ours_mb / ref_mb:.2f}")]
     if not args.skip_serve:
         _print(rows)  # the builds' numbers, whatever happens to the serve measurement
-        try:
-            first, edit, edit_cpu = serve_rebuild(project, procedures[0], args.serve_timeout)
-        except SystemExit as stopped:  # the server was too slow: say so in the table
-            rows.append(("thutuc serve: not measured", str(stopped)))
-        else:
-            rows += [("thutuc serve: first page served", f"{first:.1f} s"),
-                     ("thutuc serve: edit of one YAML file shown (target <= 1 s)",
-                      f"{edit:.2f} s"),
-                     ("thutuc serve: CPU time spent on that edit", f"{edit_cpu:.1f} s")]
+        rows += serve_measures(project, args.serve_timeout)
     for name, module, args_ in (("phone, first procedure page", "page_weight", (work / "site",)),
                                 ("phone, switching the page's language (target <= 20 KB)",
                                  "language_switch", (work / "site",)),
@@ -216,6 +270,24 @@ def main(argv: list[str] | None = None) -> int:
     _print(rows)
     print(f"\nreference and project kept in {work}")
     return 0
+
+
+def serve_only(project: Path, timeout: float) -> int:
+    """`--serve-only`: the serve measurements alone, on an existing benchmark project."""
+    if not (project / "mkdocs.yml").is_file():
+        raise SystemExit(f"no benchmark project in {project}: write one with "
+                         "`python -m benchmarks.province_catalog DIR 2000 4`, or run this "
+                         "benchmark once with --work-dir")
+    print(f"Machine: {machine()}")
+    print(f"Serving {project} (load average before: {_load()}) ...")
+    rows = serve_measures(project, timeout)
+    rows.append(("load average after (1, 5, 15 min)", _load()))
+    _print(rows)
+    return 0
+
+
+def _load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 def _print(rows: list[tuple[str, str]]) -> None:

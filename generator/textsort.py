@@ -9,6 +9,9 @@ ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")  # ngang huyền sắc hỏi ngã nặng
 
 
+# Titles are sorted again on every save under `thutuc serve` (the A-Z page, each category):
+# keys are kept, as a title's key never changes.
+@functools.lru_cache(maxsize=1 << 16)
 def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
     """A key that sorts Vietnamese text the way a Vietnamese reader expects."""
     letters, tones = [], []

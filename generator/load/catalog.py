@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from generator.load.field_reader import LANG_CODE, FieldReader
+from generator.load.folder import visible_files
 from generator.load.overlays import check_against_source, read_overlay
 from generator.load.procedures import read_categories, read_procedure
 from generator.load.recordings import is_stamp
@@ -75,18 +76,7 @@ class CatalogMemo:
 
 def catalog_files(catalog_dir: Path) -> list[Path]:
     """Every YAML file of the catalog, in a stable order, skipping `_` and `.` names."""
-    return [path for path in _visible_files(catalog_dir) if path.suffix in YAML_SUFFIXES]
-
-
-def _visible_files(catalog_dir: Path) -> list[Path]:
-    found = []
-    for path in sorted(catalog_dir.rglob("*")):
-        parts = path.relative_to(catalog_dir).parts
-        if any(part.startswith(("_", ".")) for part in parts):
-            continue
-        if path.is_file():
-            found.append(path)
-    return found
+    return [path for path in visible_files(catalog_dir) if path.suffix in YAML_SUFFIXES]
 
 
 _LOOKS_LIKE_YAML = re.compile(r"\.ya?ml", re.IGNORECASE)
@@ -95,7 +85,7 @@ _LOOKS_LIKE_YAML = re.compile(r"\.ya?ml", re.IGNORECASE)
 def unread_files(catalog_dir: Path, project_root: Path, problems: Problems) -> None:
     """Report files whose names look like catalog files but are not read (`X.YML`,
     `X.yml.txt`, `X.yml.bak`): a procedure saved so never appears, without a word."""
-    for path in _visible_files(catalog_dir):
+    for path in visible_files(catalog_dir):
         found = _LOOKS_LIKE_YAML.search(path.name)
         if path.suffix in YAML_SUFFIXES or found is None:
             continue

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from generator.load.audio import CONTAINERS, AudioError, AudioInfo, read_audio_info
 from generator.load.field_reader import LANG_CODE, FieldReader, join
+from generator.load.folder import visible_files
 from generator.load.yaml_reader import Mapping, load_yaml
 from generator.model import Procedure
 from generator.problems import Problem, Problems
@@ -91,14 +92,8 @@ def is_stamp(path: Path) -> bool:
 def _audio_files(catalog_dir: Path) -> list[Path]:
     """Files of the catalog that are (or look like) recordings, skipping `_` and `.` names."""
     kinds = AUDIO_EXTENSIONS + FOREIGN_AUDIO
-    found = []
-    for path in sorted(catalog_dir.rglob("*")):
-        parts = path.relative_to(catalog_dir).parts
-        if any(part.startswith(("_", ".")) for part in parts) or not path.is_file():
-            continue
-        if path.suffix.lstrip(".").lower() in kinds or is_stamp(path):
-            found.append(path)
-    return found
+    return [path for path in visible_files(catalog_dir)
+            if path.suffix.lstrip(".").lower() in kinds or is_stamp(path)]
 
 
 # A file's name as messages show it (relative to the project).
