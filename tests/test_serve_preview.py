@@ -10,13 +10,16 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+from generator.mkdocs.preview import Preview, WorkerLanguages
 from tests.conftest import FIXTURES, copy_project
 
 PAGE = "xa-thu/thu-tuc/dang-ky-ket-hon/"
@@ -126,7 +129,11 @@ def test_sigterm_stops_the_server_and_its_workers(tmp_path: Path) -> None:
     try:
         workers = _descendants(server.pid)
         assert workers, "the other languages are built by workers"
+        # As `timeout` does: the server, then its whole process group (the server again,
+        # while it is stopping its serving thread, which polls every 0.25 s).
         server.send_signal(signal.SIGTERM)
+        time.sleep(0.1)
+        os.killpg(server.pid, signal.SIGTERM)
         _, errors = server.communicate(timeout=30)
     finally:
         if server.poll() is None:
@@ -173,3 +180,54 @@ def test_a_save_shows_in_the_open_page_and_a_broken_save_shows_the_problem(
         assert tab.locator("h1#tt-tieu-de").inner_text() == "Đăng ký kết hôn"
     finally:
         tab.close()
+
+
+class _Asked:
+    """Stands in for the workers' jobs: what the preview asks them."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[str, object]] = []
+
+    def ask(self, name: str, request: object) -> bool:
+        self.asked.append((name, request))
+        return True
+
+    def cancel(self) -> None:
+        pass
+
+
+def _languages(codes: list[str]) -> WorkerLanguages:
+    remote = WorkerLanguages(1, codes, threading.Condition())
+    remote.jobs.cancel()
+    remote.jobs = _Asked()  # type: ignore[assignment]
+    return remote
+
+
+def test_an_edit_made_while_a_language_builds_is_rendered_once_it_is_ready() -> None:
+    remote = _languages(["en"])
+    remote.tell("en")  # still building: from the catalog as it was before the edit
+    assert remote.jobs.asked == []  # type: ignore[attr-defined]
+    remote.heard("en", "ready", "search/manifest.abc.js")
+    assert remote.jobs.asked == [("en", "update")]  # type: ignore[attr-defined]
+    assert not remote.caught_up("en")
+    remote.heard("en", "answer", 3)
+    assert remote.caught_up("en")
+
+
+def test_a_language_not_built_yet_is_a_page_that_reloads_itself() -> None:
+    preview = Preview()
+    preview.server = SimpleNamespace(mount_path="/xa-thu/", _visible_epoch=0,
+                                     _inject_js_into_html=lambda page, epoch: page)
+    preview.plugin = SimpleNamespace(site=SimpleNamespace(
+        profile=SimpleNamespace(source_language="vi")))
+    preview.remote = _languages(["en"])
+    answered: list[str] = []
+    page = b"".join(preview._app(lambda environ, start: [b"built"],
+                                 {"PATH_INFO": "/xa-thu/en/thu-tuc/x/"},
+                                 lambda status, headers: answered.append(status)))
+    assert answered == ["503 Service Unavailable"]
+    assert b'<meta http-equiv="refresh"' in page and b"tt-preview-wait" in page
+    preview.remote.heard("en", "ready", "search/manifest.abc.js")
+    assert b"".join(preview._app(lambda environ, start: [b"built"],
+                                 {"PATH_INFO": "/xa-thu/en/thu-tuc/x/"},
+                                 lambda status, headers: None)) == b"built"

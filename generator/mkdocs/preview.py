@@ -88,6 +88,7 @@ class _Worker:
     manifest: str = ""  # the search manifest its pages refer to
     asked: int = 0  # edits it was told of
     answered: int = 0  # edits it has rendered
+    behind: bool = False  # the catalog changed while it was building: to tell once ready
 
 
 class WorkerLanguages:
@@ -109,6 +110,8 @@ class WorkerLanguages:
             if kind == "ready":
                 worker.ready, worker.manifest = True, str(value)
                 log.info("Ngôn ngữ %s đã sẵn sàng để xem trước", name)
+                if worker.behind:  # it was built from the catalog as it was before
+                    self.tell(name)
             elif kind == "answer":
                 worker.answered += 1
             elif kind in ("failed", "ended") and not worker.failed:
@@ -118,8 +121,10 @@ class WorkerLanguages:
             self.condition.notify_all()
 
     def tell(self, code: str) -> None:
-        """Tell the worker of `code` that the catalog changed (call with the condition held)."""
+        """Tell the worker of `code` that the catalog changed, now or, while it is still
+        building, once it is ready (call with the condition held)."""
         worker = self.workers[code]
+        worker.behind = not worker.ready
         if worker.ready and not worker.failed and self.jobs.ask(code, "update"):
             worker.asked += 1
 
@@ -149,7 +154,6 @@ class Preview:
         self.reported = threading.Condition(self.lock)  # a worker has reported
         self.remote: WorkerLanguages | None = None  # the other languages, under `thutuc serve`
         self.indexer: BaseProcess | None = None  # writing search indexes after an edit
-        os.register_at_fork(after_in_child=self._forked)
 
     def _forked(self) -> None:
         """In a forked process (a language's worker): a preview of its own, with no server,
@@ -189,6 +193,14 @@ class Preview:
         if indexer is not None and indexer.is_alive():
             indexer.terminate()
             indexer.join()
+
+    def close(self) -> None:
+        """The preview has ended: stop its processes, and the server if a second Ctrl-C or
+        SIGTERM cut MkDocs' own stop short (its serving thread would keep this process)."""
+        server, self.server = self.server, None
+        self.stop_workers()
+        if server is not None and server.serve_thread.is_alive():
+            server.shutdown()
 
     def failed(self, problems: list[Problem], message: str = "") -> None:
         """A build under `serve` stopped on the catalog's problems: show them, not a hang
@@ -474,3 +486,4 @@ def touched_pages(old: Site, new: Site) -> set[str] | None:
 
 
 PREVIEW = Preview()  # one development server per process
+os.register_at_fork(after_in_child=PREVIEW._forked)

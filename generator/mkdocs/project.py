@@ -7,6 +7,7 @@ errors into `ThutucError` so that every failure reaches the person as one messag
 from __future__ import annotations
 
 import contextlib
+import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from generator.load.site import Site, load_site
 from generator.mkdocs.jobs import cancel_all
 from generator.mkdocs.plugin import CATALOG_MEMO, site_source, use_profile
+from generator.mkdocs.preview import PREVIEW
 from generator.problems import ThutucError
 from generator.publish.atomic import Terminated, build_into
 
@@ -93,8 +95,14 @@ def serve(config_file: Path, dev_addr: str | None) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     # MkDocs lets Ctrl-C and SIGTERM out of its first build, and SIGTERM out of serving.
-    with mkdocs_errors(), contextlib.suppress(KeyboardInterrupt, Terminated):
-        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+    try:
+        with mkdocs_errors(), contextlib.suppress(KeyboardInterrupt, Terminated):
+            mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+    finally:
+        # Stopping: a further Ctrl-C or SIGTERM must not cut the stop short.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        PREVIEW.close()
 
 
 def _config(config_file: Path, site_dir: Path | None = None) -> MkDocsConfig:
