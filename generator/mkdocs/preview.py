@@ -226,8 +226,10 @@ class Preview:
         class Changes(FileSystemEventHandler):
             def on_any_event(self, event: FileSystemEvent) -> None:
                 # Not "opened" nor "closed_no_write": reading the catalog must not trigger.
-                if event.event_type in WRITES and not event.is_directory and str(
-                        event.src_path).endswith((".yml", ".yaml")):
+                # An editor that saves through a temporary file renames it to the YAML name.
+                names = (str(event.src_path), str(getattr(event, "dest_path", "")))
+                if event.event_type in WRITES and not event.is_directory and any(
+                        name.endswith((".yml", ".yaml")) for name in names):
                     changed.set()
 
         observer = Observer()
