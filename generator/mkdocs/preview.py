@@ -34,6 +34,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,7 @@ WAIT_FOR_MORE = 0.03  # seconds: an editor's save is often two or three file eve
 WRITES = {"created", "modified", "moved", "deleted", "closed"}  # watchdog's event types
 WORKER_WAIT = 60  # seconds a page request waits for its language's worker to render an edit
 PREPARING_RELOAD = 2  # seconds between reloads of the page that says a language is not built
+INDEX_NICENESS = 10  # how much lower the search indexes' process runs than the server
 
 
 @dataclass
@@ -391,6 +393,8 @@ class Preview:
         plugin, config, state = self.plugin, self.config, self.languages[lang]
         assert config is not None
         wanted, state.stale = state.stale, set()
+        if not wanted:  # an edit already rendered (a worker told twice, one read showing both)
+            return 0
         plugin.lang = lang
         written = 0
         try:
@@ -423,7 +427,7 @@ class Preview:
             self.indexer.terminate()
             self.indexer.join()
         root = Path(self.plugin.root_site_dir)
-        self.indexer = forked("thutuc-search", lambda: write_indexes(site, manifests, root))
+        self.indexer = forked("thutuc-search", partial(_index_aside, site, manifests, root))
 
     def answer(self, request: object) -> int:
         """In a language's worker, told that the catalog changed: read it again and render
@@ -446,6 +450,12 @@ class Preview:
                 state.stale |= touched
                 written += self._render(lang)
             return written
+
+
+def _index_aside(site: Site, manifests: dict[str, str], root: Path) -> None:
+    """`write_indexes` at a lower priority: the next edit's pages come first."""
+    os.nice(INDEX_NICENESS)
+    write_indexes(site, manifests, root)
 
 
 def write_indexes(site: Site, manifests: dict[str, str], root: Path) -> None:
