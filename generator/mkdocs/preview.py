@@ -136,6 +136,7 @@ class WorkerLanguages:
         return bool(worker.failed) or worker.answered >= worker.asked
 
     def stop(self) -> None:
+        """End every worker of this build (a new build, or the server's end)."""
         self.jobs.cancel()
 
 
