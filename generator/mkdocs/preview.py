@@ -9,9 +9,11 @@ watchdog) and, when a file is saved:
    them (file, line, how to fix it), which reloads by itself once the file is fixed;
 3. if only what procedures say changed, renders again just the pages that show it (the
    procedure, its category, the home page, the A-Z page, life events, procedures that link
-   to it) in the language being previewed, through MkDocs' own page builder, and reloads the
-   browser; then every other language is told, and search indexes are written again in a
-   process of their own (in this one, they would slow the next edit down);
+   to it) in the language being previewed, through MkDocs' own page builder: the procedure
+   pages and the page being looked at first, then the browser reloads; the lists (the A-Z
+   page costs most) are rendered when one of them is asked for. Then every other language is
+   told, and search indexes are written again in a process of their own (in this one, they
+   would slow the next edit down);
 4. anything else (a procedure added or removed, categories, life events, the glossary)
    asks MkDocs for its full rebuild.
 
@@ -53,7 +55,7 @@ from generator.render import RenderedPage
 from generator.render.events import EVENT_DIR
 from generator.render.site_pages import language_pages
 from generator.search.site_index import SEARCH_DIR, language_index, write_index
-from generator.urls import A_TO_Z, HOME, category_src, procedure_src
+from generator.urls import A_TO_Z, HOME, PROCEDURE_DIR, category_src, procedure_src
 from generator.writer import write_file
 
 log = logging.getLogger("mkdocs.plugins.thutuc")
@@ -79,6 +81,12 @@ class LanguageState:
     docs: tuple[str, ...]
     untranslated: set[str]
     stale: set[str] = field(default_factory=set)  # pages to render before showing them
+    # The page at each address (MkDocs' `File.url`, from the language's folder).
+    sources: dict[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sources = {file.url.removeprefix("./"): file.src_uri  # the home page's is "./"
+                        for file in self.files.documentation_pages()}
 
 
 @dataclass
@@ -151,6 +159,7 @@ class Preview:
         self.problems: list[Problem] = []  # the catalog's, while it has some
         self.message = ""  # a problem that is not one of the catalog's
         self.previewed = ""  # the language of the page last asked for
+        self.viewed: dict[str, str] = {}  # the page last asked for, by language
         self.server: Any = None
         self._changed = threading.Event()
         self.reload_load: Callable[[], Site] | None = None
@@ -263,8 +272,11 @@ class Preview:
             if self.problems or self.message:
                 return self._error_page(start_response)
             state = self.languages.get(lang)
-            if state is not None and state.stale:
-                self._render(lang)
+            if state is not None:
+                src = state.sources.get(self._address(path, lang))
+                self.viewed[lang] = src or ""
+                if state.stale and (src is None or src in state.stale):
+                    self._render(lang)
             remote = self.remote
             if remote is not None and lang in remote.workers:
                 worker = remote.workers[lang]
@@ -279,12 +291,22 @@ class Preview:
         return inner(environ, start_response)  # type: ignore[no-any-return]
 
     def _language_of(self, path: str) -> str:
-        mount = getattr(self.server, "mount_path", "/")
-        first = path[len(mount):].split("/", 1)[0] if path.startswith(mount) else ""
+        first = self._relative(path).split("/", 1)[0]
         source = self.plugin.site.profile.source_language if self.plugin else ""
         known = self.remote.workers if self.remote is not None else {}
         return first if (first in self.languages or first in known) and first != source \
             else source
+
+    def _relative(self, path: str) -> str:
+        """A requested path from the site's root (the server may serve it in a folder)."""
+        mount = getattr(self.server, "mount_path", "/")
+        return path[len(mount):] if path.startswith(mount) else ""
+
+    def _address(self, path: str, lang: str) -> str:
+        """A requested path as the `File.url` of a page of `lang`."""
+        address = self._relative(path).removesuffix("index.html")
+        source = self.plugin.site.profile.source_language
+        return address if lang == source else address.removeprefix(f"{lang}/")
 
     def _error_page(self, start_response: Callable[..., Any]) -> list[bytes]:
         items = "".join(
@@ -374,9 +396,11 @@ class Preview:
                 state.stale |= touched
             start = time.monotonic()
             remote, previewed = self.remote, self.previewed
-            if previewed in self.languages:
-                log.info("Đã cập nhật %d trang (%s) trong %.2f giây", self._render(previewed),
-                         previewed, time.monotonic() - start)
+            if previewed in self.languages:  # the lists wait until they are asked for
+                first = {src for src in touched if src.startswith(f"{PROCEDURE_DIR}/")}
+                written = self._render(previewed, first | {self.viewed.get(previewed, "")})
+                log.info("Đã cập nhật %d trang (%s) trong %.2f giây", written, previewed,
+                         time.monotonic() - start)
             elif remote is not None and previewed in remote.workers:  # its worker renders it
                 remote.tell(previewed)
                 self.reported.wait_for(lambda: remote.caught_up(previewed),
@@ -389,11 +413,13 @@ class Preview:
                     remote.tell(code)  # they render while the browser shows the edit
             self._reindex(new)
 
-    def _render(self, lang: str) -> int:
-        """Render the stale pages of `lang` again, write those that changed; how many."""
+    def _render(self, lang: str, only: set[str] | None = None) -> int:
+        """Render the stale pages of `lang` (of them, those in `only`) again, write those
+        that changed; how many."""
         plugin, config, state = self.plugin, self.config, self.languages[lang]
         assert config is not None
-        wanted, state.stale = state.stale, set()
+        wanted = state.stale if only is None else state.stale & only
+        state.stale = state.stale - wanted
         if not wanted:  # an edit already rendered (a worker told twice, one read showing both)
             return 0
         plugin.lang = lang
