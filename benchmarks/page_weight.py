@@ -69,7 +69,10 @@ class _GzipHandler(http.server.BaseHTTPRequestHandler):
         self.send_header("ETag", etag)
         self.send_header("Cache-Control", "no-cache")  # revalidate: never a stale page
         self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            return  # the browser went on to the next page before this file arrived
         self.log.append((path, len(body)))
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name

@@ -1,9 +1,11 @@
 """What a phone's first screen shortens, and when the shortening loses what the text says.
 
 The answer box under a procedure's title (render/procedure.py) shows a long `duration` by its
-first clause only; `thutuc check` (and every build) warns when that clause no longer answers
-"how long" for everyone: the number is cut off, or only one case is left. The editors' guide
-(docs/huong-dan-bien-tap.md, "Đầu trang thủ tục trên điện thoại") says how to write it.
+first clause only and a long document's name by its first words, and the page's heading cuts
+a title of a paragraph; `thutuc check` (and every build) warns when the duration's clause no
+longer answers "how long" for everyone (the number is cut off, or only one case is left) and
+when the first document's name has to be cut. The editors' guide (docs/huong-dan-bien-tap.md,
+"Đầu trang thủ tục trên điện thoại") says how to write them.
 """
 
 from __future__ import annotations
@@ -16,6 +18,15 @@ from generator.problems import Problem
 
 # A duration longer than this (in letters) shows only its first clause on the first screen.
 FIRST_SCREEN_DURATION = 60
+# The letters of documents' names the first screen shows (about four lines of a 360 px
+# phone): the first document's name is cut to it (the checklist below has it whole).
+# Imported records sometimes hold a whole paragraph as one document's name.
+FIRST_SCREEN_LETTERS = 100
+# A title longer than WHOLE_TITLE letters (seven lines of a 360 px phone, set smaller) is cut
+# to its first FIRST_SCREEN_TITLE in the page's heading: a few national procedures' titles
+# run to 900 letters, a screen on their own. (A cut of a few words would save nothing.)
+WHOLE_TITLE = 250
+FIRST_SCREEN_TITLE = 200
 
 GUIDE = "docs/huong-dan-bien-tap.md, mục “Đầu trang thủ tục trên điện thoại”"
 # A clause that holds for one case only: a condition, or one way of applying (the importer
@@ -50,6 +61,26 @@ def shortened_duration(duration: str) -> str:
     return first_clause(duration, FIRST_SCREEN_DURATION)
 
 
+def cut_to_words(text: str, letters: int, longer_than: int = 0) -> str:
+    """`text` whole, or when longer than `letters` (or `longer_than`) its words that fit
+    `letters`, ended by "…" (never a cut word)."""
+    if len(text) <= max(letters, longer_than):
+        return text
+    words = text[:letters + 1].rsplit(None, 1)[0]  # the last word whole
+    return words[:letters].rstrip(" ,;:.(-–") + "…"
+
+
+def shortened_document(name: str) -> str:
+    """A document's name as the first screen shows it."""
+    return cut_to_words(name, FIRST_SCREEN_LETTERS)
+
+
+def shortened_title(title: str) -> str:
+    """A procedure's title as the page's heading shows it; a longer one is shown whole below
+    the answer box."""
+    return cut_to_words(title, FIRST_SCREEN_TITLE, WHOLE_TITLE)
+
+
 def duration_loss(duration: str) -> tuple[str, str] | None:
     """(what is lost, how to rewrite) when the first screen's shortened `duration` no longer
     answers "how long" for everyone; None when it is whole or still answers."""
@@ -76,12 +107,28 @@ def duration_loss(duration: str) -> tuple[str, str] | None:
     return None
 
 
-def duration_warnings(procedures: Iterable[Procedure]) -> list[Problem]:
+def first_screen_warnings(procedures: Iterable[Procedure]) -> list[Problem]:
     """A warning (file, line, what the first screen shows and how to rewrite it) for each
-    procedure whose shortened duration loses its meaning."""
+    procedure whose shortened duration loses its meaning or whose first document's name the
+    first screen has to cut."""
     warnings = []
     for proc in procedures:
         loss = duration_loss(proc.duration)
         if loss:
             warnings.append(Problem(proc.source_file, proc.line("duration"), "duration", *loss))
+        # The first screen names the first document needed in every case whatever its
+        # length: cut, it is that one's name the editor can shorten (the others are named
+        # only when they fit, and whole).
+        always = [(index, doc) for index, doc in enumerate(proc.documents) if not doc.when]
+        for index, doc in always[:1]:
+            shown = shortened_document(doc.name)
+            if shown != doc.name:
+                path = f"documents[{index}].name"
+                warnings.append(Problem(
+                    proc.source_file, proc.line(path), path,
+                    f"tên giấy tờ dài {len(doc.name)} chữ cái: đầu trang trên điện thoại chỉ "
+                    f"hiện “{shown}”.",
+                    "chỉ ghi tên giấy tờ (ví dụ “Tờ khai đăng ký khai sinh”), đưa phần giải "
+                    "thích vào `note` và điều kiện (“Nếu…”, “Trường hợp…”) vào `when`; xem "
+                    + GUIDE + "."))
     return warnings

@@ -167,7 +167,11 @@ class Procedure(Fields):
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def line(self, path: str) -> int:
-        return self.lines.get(path, self.lines.get(path.split("[")[0], 0))
+        """The line of `path` (`documents[2].name`) in the procedure's file: of that value,
+        else of its list item, else of its field; 0 when unknown."""
+        item = path.split("]")[0] + "]"
+        return self.lines.get(path) or self.lines.get(item) or self.lines.get(
+            path.split("[")[0], 0)
 
 
 @dataclass(frozen=True)

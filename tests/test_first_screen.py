@@ -1,5 +1,6 @@
 """The citizen's first screen, measured in Chromium on a 360x740 phone, on the portal fixture (a
-catalog the page code was not developed on) and on every sample page, with the sample banner:
+catalog the page code was not developed on), on the real national records where it is hardest,
+and on every sample page, with the sample banner:
 what to bring, where (with the address), how long, how much and what you get all start within
 900 px; a tap on a document's name ticks it; an untranslated page says so once, in at most 40
 words."""
@@ -9,9 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from benchmarks.citizen_page import FIRST_SCREEN, positions, procedure_pages
-from tests.conftest import FIXTURES, build
+from generator.cli.main import main
+from tests.conftest import FIXTURES, NATIONAL, build
 
 PAGES = ("thu-tuc/tro-cap-xa-hoi/", "thu-tuc/hoa-giai-tranh-chap/", "thu-tuc/mai-tang-phi/",
          "en/thu-tuc/hoa-giai-tranh-chap/", "hre/thu-tuc/tro-cap-xa-hoi/")
@@ -21,6 +24,36 @@ SAMPLE_OTHER_LANGUAGES = ("en/thu-tuc/dang-ky-khai-sinh/", "hre/thu-tuc/dang-ky-
 @pytest.fixture(scope="module")
 def portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(FIXTURES / "portal", tmp_path_factory.mktemp("portal-first") / "site")
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 588 real commune-level records, imported as an editor would, then built."""
+    root = tmp_path_factory.mktemp("national-first")
+    (root / "docs").mkdir()
+    (root / "mkdocs.yml").write_text(
+        "site_name: Nhập thử\nsite_url: https://example.org/xa/\n"
+        "theme: {name: material, language: vi, font: false}\nplugins:\n  - thutuc:\n"
+        "      profile: {name: UBND xã Nhập Thử, example: true,\n"
+        "                address: 'Thôn 1, xã Nhập Thử, huyện Mẫu, tỉnh Mẫu'}\n",
+        encoding="utf-8")
+    assert main(["import", "national", str(NATIONAL), "-o", str(root / "procedures"),
+                 "--date", "2026-11-25"]) == 0
+    build(root, root / "site")
+    return root
+
+
+def hardest(project: Path, count: int) -> list[tuple[str, dict]]:
+    """The `count` imported procedures whose title, first document and duration are longest
+    (some national titles and document names are whole paragraphs), with their data."""
+    found = []
+    for path in (project / "procedures").glob("*/*.yml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and "title" in data:
+            first = (data.get("documents") or [{}])[0].get("name", "")
+            found.append((len(data["title"]) + len(first) + len(data.get("duration", "")),
+                          data["id"], data))
+    return [(pid, data) for _, pid, data in sorted(found, reverse=True)[:count]]
 
 
 def late_answers(phone, path: str) -> dict[str, float]:
@@ -43,6 +76,35 @@ def test_the_first_screen_answers(portal: Path, serve, phone) -> None:
     for path in PAGES:
         phone.goto(base + path)
         assert late_answers(phone, path) == {}, f"{path}: {positions(phone)}"
+
+
+@pytest.mark.skipif(not NATIONAL.is_dir(), reason="national records not present")
+def test_real_records_answer_on_the_first_screen(national: Path, serve, phone) -> None:
+    """The 40 imported records hardest to fit (titles of 900 letters, a paragraph as a
+    document's name): the heading and the first document are cut with "…", the rest below;
+    a record that gives its fee only per way of applying ("Miễn phí") shows it too."""
+    base = serve(national / "site")
+    chosen = hardest(national, 40)
+    late = {}
+    for pid, data in chosen:
+        path = f"thu-tuc/{pid}/"
+        phone.goto(base + path)
+        if found := late_answers(phone, path):
+            late[path] = found
+        said = data.get("fees") or any(c.get("fee") for c in data.get("channels", []))
+        assert (positions(phone)["fee"] >= 0) == bool(said), path
+    assert late == {}
+    # What the heading and the first screen leave out is on the page, whole.
+    pid, data = max(chosen, key=lambda item: len(item[1]["title"]))
+    phone.goto(base + f"thu-tuc/{pid}/")
+    assert phone.locator("h1").inner_text().endswith("…")
+    assert phone.locator(".tt-full-title span").inner_text() == data["title"]
+    pid, data = max(chosen, key=lambda item: len(item[1]["documents"][0]["name"]))
+    phone.goto(base + f"thu-tuc/{pid}/")
+    first = data["documents"][0]["name"]
+    shown = phone.locator(".tt-bring li").first.inner_text()
+    assert shown.startswith(first[:40]) and "…" in shown and len(shown) < len(first)
+    assert phone.locator(".tt-doc__name").first.inner_text().startswith(first[:200])
 
 
 def test_every_sample_page_answers_on_the_first_screen(sample_site: Path, serve,

@@ -145,7 +145,8 @@ def _key_lines(node: Mapping) -> dict[str, int]:
     lines = dict(node.key_lines)
     for field in registry.fields():
         value = node.get(field.key)
-        if field.kind == "slug_list" and isinstance(value, Sequence):
+        # Each item of a list (`related[2]`, `documents[3]`): warnings about one name its line.
+        if isinstance(value, Sequence):
             lines.update({f"{field.key}[{i}]": value.line_of(i) for i in range(len(value))})
     return lines
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.first_screen import duration_warnings
+from generator.first_screen import first_screen_warnings
 from generator.load.addresses import checked_record
 from generator.load.catalog import CatalogMemo, read_catalog
 from generator.load.events import LifeEvent, read_events
@@ -104,7 +104,7 @@ def load_site(source: SiteSource, memo: CatalogMemo | None = None) -> Site:
                 record.retired if record else (), public_directory_urls=source.directory_urls,
                 recordings=recordings, template_dirs=source.template_dirs,
                 warnings=(*_unused_overlays(catalog, profile), *recording_warnings(recordings),
-                          *duration_warnings(published)),
+                          *first_screen_warnings(published)),
                 pictograms=pictograms)
 
 

@@ -13,7 +13,14 @@ from functools import cached_property
 
 from markupsafe import Markup
 
-from generator.first_screen import first_clause, shortened_duration
+from generator.first_screen import (
+    FIRST_SCREEN_DURATION,
+    FIRST_SCREEN_LETTERS,
+    first_clause,
+    shortened_document,
+    shortened_duration,
+    shortened_title,
+)
 from generator.load.strings import Text, joined
 from generator.model import Channel, Document, Fee, LocalOverride
 from generator.names import PhoneNumber
@@ -88,13 +95,13 @@ class Bring:
     name: str
     counts: str
     lang: str = ""
+    cut: bool = False  # the name is too long for the first screen: its first words only
 
 
 # Documents named on the first screen: at most this many, and no more once their names
-# reach FIRST_SCREEN_LETTERS letters (about four lines of a 360 px phone), the first always;
+# reach first_screen.FIRST_SCREEN_LETTERS letters, the first always (cut to that length);
 # the checklist below has every one of them.
 FIRST_SCREEN_DOCUMENTS = 6
-FIRST_SCREEN_LETTERS = 100
 # A fee's aside on the first screen ("mỗi bản sao") is left to the fees section below when
 # its first clause is longer than this: there it is read whole, not as a cut sentence.
 FIRST_SCREEN_ASIDE = 30
@@ -246,6 +253,11 @@ class ProcedureView:
         return pictogram_svg(chosen, self.ctx.strings.lang, self.ctx.profile.source_language)
 
     @property
+    def title(self) -> str:
+        """The title as the page's heading shows it (first_screen.shortened_title)."""
+        return shortened_title(self.loc.procedure.title)
+
+    @property
     def long_title(self) -> bool:
         """Whether the title is long enough (a land procedure's 40 words) to be set smaller,
         so that it does not fill a phone's first screen on its own."""
@@ -269,10 +281,12 @@ class ProcedureView:
         shown: list[Bring] = []
         letters = 0
         for i, doc in self.always[:FIRST_SCREEN_DOCUMENTS]:
-            letters += len(doc.name)
+            name = shortened_document(doc.name)  # the checklist below has it whole
+            letters += len(name)
             if shown and letters > FIRST_SCREEN_LETTERS:
                 break
-            shown.append(Bring(doc.name, self.counts(doc), self.lang("documents", i, "name")))
+            shown.append(Bring(name, self.counts(doc), self.lang("documents", i, "name"),
+                               name != doc.name))
         return tuple(shown)
 
     @property
@@ -294,6 +308,11 @@ class ProcedureView:
             fees = _one_language(Fact("fees", strings.t("fees"), self.fee_lines))
             found.append(Fact(fees.key, fees.label, fees.lines, fees.lang,
                               "le-phi" if self._asides_left else ""))
+        elif self.channel_fee_lines:
+            fees = _one_language(Fact("fees", strings.t("fees"), self.channel_fee_lines))
+            cut = any(first_clause(c.fee, FIRST_SCREEN_DURATION) != c.fee for c in proc.channels)
+            found.append(Fact(fees.key, fees.label, fees.lines, fees.lang,
+                              "cach-nop" if cut else ""))
         found.append(Fact("result", strings.t("result"), (Line((Part(proc.result),)),),
                           self.lang("result")))
         return tuple(found)
@@ -330,6 +349,27 @@ class ProcedureView:
                           case=True)
                   for i, fee in self.fees if fee.when]
         return tuple(lines)
+
+    @cached_property
+    def channel_fee_lines(self) -> tuple[Line, ...]:
+        """Without `fees`, what the ways of applying say they cost (an imported record gives
+        each its "Miễn phí" or "Theo mức do Hội đồng nhân dân tỉnh quyết định"): one line
+        when they all say the same, else one per way ("Nộp trực tuyến: Miễn phí"); each
+        text by its first clause, as the duration is."""
+        channels = [c for c in self.loc.procedure.channels if c.fee]
+        if len({c.fee for c in channels}) == 1:
+            return (Line.of(self._channel_fee(channels[0].fee)),)
+        labels = [self.ctx.strings.t(f"channel_{c.type}") for c in channels]
+        return tuple(Line.of(Part(label, label.lang), Part(": "), self._channel_fee(c.fee))
+                     for label, c in zip(labels, channels, strict=True))
+
+    def _channel_fee(self, text: str) -> Part:
+        """A way of applying's fee (not translatable: in the source language), "Miễn phí"
+        as the page's language says it."""
+        if text.strip().rstrip(".").lower() == self.ctx.strings.fallback["free"].lower():
+            return self.money_part(0)
+        return Part(first_clause(text, FIRST_SCREEN_DURATION),
+                    "" if self.loc.is_source else self.loc.source_lang)
 
     @property
     def _asides_left(self) -> bool:
