@@ -13,7 +13,7 @@ import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -184,23 +184,28 @@ def test_a_save_shows_in_the_open_page_and_a_broken_save_shows_the_problem(
 
 
 class _Asked:
-    """Stands in for the workers' jobs: what the preview asks them."""
+    """Stands in for the workers' jobs: what the preview asks them; with `answer`, each
+    request is answered at once."""
 
-    def __init__(self) -> None:
+    def __init__(self, answer: Callable[[str], None] | None = None) -> None:
         self.asked: list[tuple[str, object]] = []
+        self.answer = answer
 
     def ask(self, name: str, request: object) -> bool:
         self.asked.append((name, request))
+        if self.answer is not None:
+            self.answer(name)
         return True
 
     def cancel(self) -> None:
         pass
 
 
-def _languages(codes: list[str]) -> WorkerLanguages:
-    remote = WorkerLanguages(1, codes, threading.Condition())
+def _languages(codes: list[str], answering: bool = False) -> WorkerLanguages:
+    remote = WorkerLanguages(1, codes, threading.Condition(threading.RLock()))
     remote.jobs.cancel()
-    remote.jobs = _Asked()  # type: ignore[assignment]
+    answer = (lambda name: remote.heard(name, "answer", 0)) if answering else None
+    remote.jobs = _Asked(answer)  # type: ignore[assignment]
     return remote
 
 
@@ -209,7 +214,7 @@ def test_an_edit_made_while_a_language_builds_is_rendered_once_it_is_ready() -> 
     remote.tell("en")  # still building: from the catalog as it was before the edit
     assert remote.jobs.asked == []  # type: ignore[attr-defined]
     remote.heard("en", "ready", "search/manifest.abc.js")
-    assert remote.jobs.asked == [("en", "update")]  # type: ignore[attr-defined]
+    assert remote.jobs.asked == [("en", ("update", ""))]  # type: ignore[attr-defined]
     assert not remote.caught_up("en")
     remote.heard("en", "answer", 3)
     assert remote.caught_up("en")
@@ -221,7 +226,7 @@ def test_a_language_not_built_yet_is_a_page_that_reloads_itself() -> None:
                                      _inject_js_into_html=lambda page, epoch: page)
     preview.plugin = SimpleNamespace(site=SimpleNamespace(
         profile=SimpleNamespace(source_language="vi")))
-    preview.remote = _languages(["en"])
+    preview.remote = _languages(["en"], answering=True)
     answered: list[str] = []
     page = b"".join(preview._app(lambda environ, start: [b"built"],
                                  {"PATH_INFO": "/xa-thu/en/thu-tuc/x/"},
@@ -232,3 +237,5 @@ def test_a_language_not_built_yet_is_a_page_that_reloads_itself() -> None:
     assert b"".join(preview._app(lambda environ, start: [b"built"],
                                  {"PATH_INFO": "/xa-thu/en/thu-tuc/x/"},
                                  lambda status, headers: None)) == b"built"
+    # Its worker was asked for that page first (it renders it if an edit touched it).
+    assert preview.remote.jobs.asked == [("en", ("page", "thu-tuc/x/"))]  # type: ignore[attr-defined]

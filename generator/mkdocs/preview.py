@@ -130,12 +130,22 @@ class WorkerLanguages:
                     log.error("Ngôn ngữ %s: %s", name, value)
             self.condition.notify_all()
 
-    def tell(self, code: str) -> None:
-        """Tell the worker of `code` that the catalog changed, now or, while it is still
-        building, once it is ready (call with the condition held)."""
+    def tell(self, code: str, address: str = "") -> None:
+        """Tell the worker of `code` that the catalog changed (the browser shows the page at
+        `address` of that language), now or, while it is still building, once it is ready
+        (call with the condition held)."""
         worker = self.workers[code]
         worker.behind = not worker.ready
-        if worker.ready and not worker.failed and self.jobs.ask(code, "update"):
+        self._ask(code, ("update", address))
+
+    def show(self, code: str, address: str) -> None:
+        """The browser asks for the page at `address`: its worker renders it first if an
+        edit touched it (call with the condition held)."""
+        self._ask(code, ("page", address))
+
+    def _ask(self, code: str, request: tuple[str, str]) -> None:
+        worker = self.workers[code]
+        if worker.ready and not worker.failed and self.jobs.ask(code, request):
             worker.asked += 1
 
     def caught_up(self, code: str) -> bool:
@@ -159,7 +169,7 @@ class Preview:
         self.problems: list[Problem] = []  # the catalog's, while it has some
         self.message = ""  # a problem that is not one of the catalog's
         self.previewed = ""  # the language of the page last asked for
-        self.viewed: dict[str, str] = {}  # the page last asked for, by language
+        self.viewed: dict[str, str] = {}  # the address last asked for, by language
         self.server: Any = None
         self._changed = threading.Event()
         self.reload_load: Callable[[], Site] | None = None
@@ -271,12 +281,9 @@ class Preview:
             self.previewed = lang
             if self.problems or self.message:
                 return self._error_page(start_response)
-            state = self.languages.get(lang)
-            if state is not None:
-                src = state.sources.get(self._address(path, lang))
-                self.viewed[lang] = src or ""
-                if state.stale and (src is None or src in state.stale):
-                    self._render(lang)
+            self.viewed[lang] = address = self._address(path, lang)
+            if lang in self.languages:
+                self._render_for(lang, address)
             remote = self.remote
             if remote is not None and lang in remote.workers:
                 worker = remote.workers[lang]
@@ -287,6 +294,7 @@ class Preview:
                     return self._page(start_response, "503 Service Unavailable",
                                       f"Trang tiếng {lang} đang được chuẩn bị",
                                       "Trang này tự tải lại khi xong.", PREPARING_RELOAD)
+                remote.show(lang, address)
                 self.reported.wait_for(lambda: remote.caught_up(lang), timeout=WORKER_WAIT)
         return inner(environ, start_response)  # type: ignore[no-any-return]
 
@@ -397,12 +405,11 @@ class Preview:
             start = time.monotonic()
             remote, previewed = self.remote, self.previewed
             if previewed in self.languages:  # the lists wait until they are asked for
-                first = {src for src in touched if src.startswith(f"{PROCEDURE_DIR}/")}
-                written = self._render(previewed, first | {self.viewed.get(previewed, "")})
+                written = self._render(previewed, self._first(previewed, touched))
                 log.info("Đã cập nhật %d trang (%s) trong %.2f giây", written, previewed,
                          time.monotonic() - start)
             elif remote is not None and previewed in remote.workers:  # its worker renders it
-                remote.tell(previewed)
+                remote.tell(previewed, self.viewed.get(previewed, ""))
                 self.reported.wait_for(lambda: remote.caught_up(previewed),
                                        timeout=WORKER_WAIT)
                 log.info("Đã cập nhật trang (%s) trong %.2f giây", previewed,
@@ -412,6 +419,20 @@ class Preview:
                 for code in remote.workers.keys() - {previewed}:
                     remote.tell(code)  # they render while the browser shows the edit
             self._reindex(new)
+
+    def _first(self, lang: str, touched: set[str]) -> set[str]:
+        """The pages of `lang` an edit that touched `touched` renders before the browser
+        reloads: procedure pages, and the page last asked for."""
+        state = self.languages[lang]
+        viewed = state.sources.get(self.viewed.get(lang, ""), "")
+        return {src for src in touched if src.startswith(f"{PROCEDURE_DIR}/")} | {viewed}
+
+    def _render_for(self, lang: str, address: str) -> int:
+        """Before the page at `address` of `lang` is served: if an edit touched it (or it
+        is not a page this preview knows), render every page of `lang` still stale."""
+        state = self.languages[lang]
+        src = state.sources.get(address)
+        return self._render(lang) if state.stale and (src is None or src in state.stale) else 0
 
     def _render(self, lang: str, only: set[str] | None = None) -> int:
         """Render the stale pages of `lang` (of them, those in `only`) again, write those
@@ -456,14 +477,19 @@ class Preview:
         root = Path(self.plugin.root_site_dir)
         self.indexer = forked("thutuc-search", partial(_index_aside, site, manifests, root))
 
-    def answer(self, request: object) -> int:
-        """In a language's worker, told that the catalog changed: read it again and render
-        that language's pages the change touched; how many were written."""
+    def answer(self, request: tuple[str, str]) -> int:
+        """In a language's worker: ("update", address), the catalog changed: read it again
+        and render the pages it touched that `_first` names (the browser shows `address`),
+        the others when asked for; ("page", address): the browser asks for that page. How
+        many pages were written."""
         from generator.problems import ThutucError
 
+        kind, address = request
         with self.lock:
             if self.plugin is None or self.reload_load is None or not self.languages:
                 return 0
+            if kind == "page":
+                return sum(self._render_for(lang, address) for lang in self.languages)
             try:
                 new = self.reload_load()
             except ThutucError:  # the server shows the problems
@@ -475,7 +501,8 @@ class Preview:
             written = 0
             for lang, state in self.languages.items():
                 state.stale |= touched
-                written += self._render(lang)
+                self.viewed[lang] = address
+                written += self._render(lang, self._first(lang, touched))
             return written
 
 
