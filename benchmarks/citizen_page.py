@@ -2,14 +2,17 @@
 
     python -m benchmarks.citizen_page SITE_DIR [SITE_DIR ...] [--pages N] [--runs N]
     python -m benchmarks.citizen_page --sample --procedures 2000 --languages 4
+    python -m benchmarks.citizen_page --national --pages 0 --no-lighthouse
 
-Builds the repository's sample (`--sample`) and a benchmark catalog of N national-like
-procedures x L languages (`--procedures N --languages L`, benchmarks/province_catalog.py), or
-takes built sites, and prints for each, side by side:
+Builds the repository's sample (`--sample`), the 588 real records of ../shared/national
+imported as an editor would (`--national`: a catalog nobody wrote the pages for), and a
+benchmark catalog of N national-like procedures x L languages (`--procedures N --languages L`,
+benchmarks/province_catalog.py), or takes built sites, and prints for each, side by side:
 - the first view of a procedure page in KB, gzip and uncompressed, and the HTML page's part
   (benchmarks/page_weight.py);
-- where the documents list and the office's address start on a 360x740 phone screen (y in CSS
-  pixels from the top of the page, the banner included; the largest of N procedure pages);
+- where what to bring, the office's address, the duration and the fee start on a 360x740
+  phone screen (y in CSS pixels from the top of the page, the banner included; the largest of
+  --pages procedure pages, 0 for all, with how many start below 900 px or have none);
 - the Nu Html Checker's errors (every page; on a large site --nu-pages procedure and notice
   pages and every other page) and schema.org type errors of the JSON-LD (tests/checkers);
 - Lighthouse 12.2.3's mobile scores (performance, accessibility, best practices, SEO) and total
@@ -43,6 +46,7 @@ from benchmarks.page_weight import (  # noqa: E402
     gzip_server,
     measure,
 )
+from benchmarks.province_catalog import national_folder, write_project  # noqa: E402
 from tests.outside_checkers import (  # noqa: E402
     html_files,
     jsonld_blocks,
@@ -155,14 +159,19 @@ def measure_site(site_dir: Path, args: argparse.Namespace) -> tuple[dict[str, st
             f"{weight['total_kb']} ({weight.get('html_kb', 0)})")
         notes.append(f"first view of {procedures[0]}, {name}: "
                      + ", ".join(f"{k} {v}" for k, v in weight.items()))
-    step = max(1, len(procedures) // args.pages)
-    placed = phone_positions(site_dir, procedures[::step][:args.pages])
-    for answer in ("documents", "address"):
+    count = args.pages or len(procedures)
+    step = max(1, len(procedures) // count)
+    placed = phone_positions(site_dir, procedures[::step][:count])
+    rows["procedure pages placed at 360x740"] = f"{len(placed):,}"
+    for answer in ("documents", "address", "duration", "fee"):
         ys = [found[answer] for found in placed.values()]
-        late = sum(1 for y in ys if not 0 <= y < FIRST_SCREEN)
-        rows[f"y of {answer} at 360x740 (largest)"] = (
-            f"{max(ys):.0f}" + (f" ({late} below {FIRST_SCREEN})" if late else ""))
-    for path, found in placed.items():
+        shown = [y for y in ys if y >= 0]
+        late = sum(1 for y in shown if y >= FIRST_SCREEN)
+        rows[f"y of {answer} (largest)"] = ", ".join(
+            [f"{max(shown, default=-1):.0f}",
+             *([f"{late} below {FIRST_SCREEN}"] if late else []),
+             *([f"none on {len(ys) - len(shown)}"] if len(shown) < len(ys) else [])])
+    for path, found in list(placed.items())[:10]:
         notes.append(f"y at 360x740 of {path}: "
                      + ", ".join(f"{k} {v:.0f}" for k, v in found.items()))
 
@@ -196,13 +205,28 @@ def measure_site(site_dir: Path, args: argparse.Namespace) -> tuple[dict[str, st
     return rows, notes
 
 
-def build_sites(args: argparse.Namespace, work: Path) -> list[Path]:
-    """Build the sites `--sample` and `--procedures` ask for into `work`."""
-    from benchmarks.province_catalog import write_project
+def national_project(project: Path) -> Path:
+    """A project of the real commune-level records (../shared/national), imported as an
+    editor would, in Vietnamese, for a commune with an address."""
+    (project / "docs").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text(
+        "site_name: Xã Mẫu (hồ sơ thật)\nsite_url: https://xa-mau.example.org/\n"
+        "theme: {name: material, language: vi, font: false}\nplugins:\n  - thutuc:\n"
+        "      profile: {name: UBND xã Mẫu, example: true, phone: 0123 456 789,\n"
+        "                address: 'Thôn 1, xã Mẫu, huyện Mẫu, tỉnh Mẫu'}\n", encoding="utf-8")
+    subprocess.run(  # noqa: S603 - our own command
+        [sys.executable, "-m", "generator", "import", "national", str(national_folder()), "-o",
+         str(project / "procedures")], cwd=project, check=True, capture_output=True)
+    return project
 
+
+def build_sites(args: argparse.Namespace, work: Path) -> list[Path]:
+    """Build the sites `--sample`, `--national` and `--procedures` ask for into `work`."""
     projects = []
     if args.sample:
         projects.append((ROOT, work / "sample"))
+    if args.national:
+        projects.append((national_project(work / "national"), work / "national-588"))
     if args.procedures:
         project = work / f"catalog-{args.procedures}x{args.languages}"
         write_project(project, args.procedures, args.languages)
@@ -224,7 +248,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--procedures", type=int, default=0,
                         help="build a benchmark catalog of this many procedures")
     parser.add_argument("--languages", type=int, default=4, help="its languages (4)")
-    parser.add_argument("--pages", type=int, default=5, help="procedure pages to place (5)")
+    parser.add_argument("--national", action="store_true",
+                        help="import and build the 588 real records of ../shared/national")
+    parser.add_argument("--pages", type=int, default=5,
+                        help="procedure pages to place on the phone screen (5; 0: all)")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs of each page (3)")
     parser.add_argument("--nu-pages", type=int, default=40,
                         help="on a site of more than 100 procedures, check this many procedure "
@@ -235,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="thutuc-citizen-") as work:
         sites = [*args.sites, *build_sites(args, Path(work))]
         if not sites:
-            parser.error("give built sites, --sample or --procedures N")
+            parser.error("give built sites, --sample, --national or --procedures N")
         table: dict[str, dict[str, str]] = {}
         for site in sites:
             rows, notes = measure_site(site, args)
