@@ -122,3 +122,20 @@ def test_the_search_box_says_its_vietnamese_texts_are_vietnamese(sample_url: str
         assert meta.is_visible() and meta.inner_text()
         assert seen >= 3 and unmarked == [] and mislabelled == [], "\n".join(unmarked)
         assert meta.evaluate("e => e.closest('[lang]').lang") == "vi", query
+
+
+@pytest.mark.parametrize("lang", ("en", "rad"))
+def test_the_communes_own_words_say_they_are_vietnamese(sample_url: str, phone,
+                                                         lang: str) -> None:
+    """The office's name, its address and hours come from the commune's profile, written in
+    Vietnamese whatever the page's language; the procedure's own agency says its language
+    (translated on the English page, not on the Ê Đê one)."""
+    phone.goto(f"{sample_url}{lang}/{PAGES['procedure']}")
+    office, address = phone.locator(".tt-facts__where dd > span").all()
+    where = phone.locator(".tt-where dd").all()  # office (and agency), address, hours, phone
+    hours = where[2].locator("span").first
+    for element in (office, address, where[0].locator("span").first, where[1], hours):
+        assert element.evaluate("e => e.closest('[lang]').lang") == "vi", element.inner_html()
+    agency = where[0].evaluate("""dd => { const text = [...dd.childNodes].at(-1);
+        return (text.nodeType === 1 ? text : dd).closest('[lang]').lang; }""")
+    assert agency == ("en" if lang == "en" else "vi")

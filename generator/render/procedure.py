@@ -397,16 +397,31 @@ class ProcedureView:
         return Part(" ("), self._fee_text(index, "note", note[:1].lower() + note[1:]), Part(")")
 
     @property
-    def office(self) -> str:
-        return self.ctx.office(self.loc.procedure)[0]
+    def office(self) -> Text:
+        """The office that receives the application: the procedure's own agency (its text
+        may be translated), or the commune's, in the commune's words."""
+        office = self.ctx.office(self.loc.procedure)[0]
+        own_agency = office == self.loc.procedure.agency
+        return Text(office, self.lang("agency") if own_agency else self._commune_lang)
 
     @property
-    def address(self) -> str:
-        return self.ctx.office(self.loc.procedure)[1]
+    def agency(self) -> Text:
+        """The procedure's own agency, as translated or shown in the source language."""
+        return Text(self.loc.procedure.agency, self.lang("agency"))
 
     @property
-    def hours(self) -> tuple[str, ...]:
-        return self.ctx.profile.hours
+    def address(self) -> Text:
+        return Text(self.ctx.office(self.loc.procedure)[1], self._commune_lang)
+
+    @property
+    def hours(self) -> tuple[Text, ...]:
+        return tuple(Text(hours, self._commune_lang) for hours in self.ctx.profile.hours)
+
+    @property
+    def _commune_lang(self) -> str:
+        """The language of the commune's own words (its profile, its local overrides), written
+        in the source language: its code on another language's page, else ""."""
+        return "" if self.loc.is_source else self.loc.source_lang
 
     @property
     def phone(self) -> str:
