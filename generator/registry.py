@@ -16,10 +16,10 @@ attribute on its model class (`model.Procedure`, `model.Document`...) is kept in
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, TypeVar, cast
 
 from generator.model import (
     Channel,
@@ -33,6 +33,7 @@ from generator.model import (
     Step,
 )
 
+T = TypeVar("T")
 Kind = Literal[
     "text",  # plain text; an unquoted number or date is taken as the text written
     "markdown",  # text in Markdown
@@ -292,25 +293,42 @@ def required_keys() -> tuple[str, ...]:
     return tuple(f.key for f in PROCEDURE_FIELDS if f.required)
 
 
+# What `translatable()` and its kin found, with the fields they were found in: they are asked
+# thousands of times per language, and the fields change only under `registered`.
+_DERIVED: dict[str, tuple[tuple[Field, ...], Any]] = {}
+
+
+def _derived(name: str, compute: Callable[[], T]) -> T:
+    """`compute()`, worked out again only when the declared fields have changed."""
+    current = tuple(PROCEDURE_FIELDS)
+    known = _DERIVED.get(name)
+    if known is None or known[0] != current:  # the same Field objects compare by identity
+        known = _DERIVED[name] = (current, compute())
+    return cast(T, known[1])
+
+
 def translatable() -> tuple[Field, ...]:
     """The fields an overlay may hold, in page order (the contract's order)."""
-    return tuple(f for f in PROCEDURE_FIELDS
-                 if f.translatable or (f.kind == "items" and f.text_items))
+    return _derived("translatable", lambda: tuple(
+        f for f in PROCEDURE_FIELDS if f.translatable or (f.kind == "items" and f.text_items)))
 
 
 def text_fields() -> tuple[str, ...]:
     """Translatable single texts (`summary`)."""
-    return tuple(f.key for f in translatable() if f.kind in TEXT_KINDS)
+    return _derived("text_fields", lambda: tuple(
+        f.key for f in translatable() if f.kind in TEXT_KINDS))
 
 
 def text_list_fields() -> tuple[str, ...]:
     """Translatable lists of text, translated as one piece (`keywords`)."""
-    return tuple(f.key for f in translatable() if f.kind == "text_list")
+    return _derived("text_list_fields", lambda: tuple(
+        f.key for f in translatable() if f.kind == "text_list"))
 
 
 def item_fields() -> dict[str, tuple[str, ...]]:
     """Item lists with their translatable item fields (`steps`: title, text)."""
-    return {f.key: f.text_items for f in translatable() if f.kind == "items"}
+    return dict(_derived("item_fields", lambda: {
+        f.key: f.text_items for f in translatable() if f.kind == "items"}))
 
 
 def imported_keys() -> tuple[str, ...]:

@@ -89,10 +89,25 @@ def page_url(src: str, directory_urls: bool) -> str:
 def relative(from_url: str, to_url: str) -> str:
     """A link from the page at `from_url` to `to_url` (both relative to the same root)."""
     base = posixpath.dirname(from_url) if not from_url.endswith("/") else from_url.rstrip("/")
-    target = posixpath.relpath(to_url or ".", base or ".")
+    target = _relpath(to_url or ".", base or ".")
     if (to_url.endswith("/") or not to_url) and not target.endswith("/"):  # "" is the root
         target += "/"
     return "./" if target in (".", "./") else target
+
+
+def _relpath(path: str, start: str) -> str:
+    """`posixpath.relpath(path, start)` for two paths from the same root, without asking the
+    operating system for the working directory (relpath does, on every call)."""
+    parts = [part for part in posixpath.normpath(path).split("/") if part != "."]
+    base = [part for part in posixpath.normpath(start).split("/") if part != "."]
+    if ".." in base:  # a start above the root: only the working directory can say where
+        return posixpath.relpath(path, start)
+    common = 0
+    for mine, theirs in zip(parts, base, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
 
 
 def language_prefix(lang: str, source_lang: str) -> str:

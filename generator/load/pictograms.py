@@ -18,6 +18,7 @@ ký khai sinh") gets the form's picture, not the certificate's.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,9 +43,15 @@ class Pictogram:
         return self.labels.get(lang) or self.label
 
     def matches(self, name: str) -> bool:
-        folded = name.casefold()
-        return any(re.search(rf"(?<!\w){re.escape(word.casefold())}(?!\w)", folded)
-                   for word in self.words)
+        return bool(self.words) and _words_pattern(self.words).search(name.casefold()) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One expression for a row's words, each as whole words (made once per row: every
+    document of every language is matched against every row)."""
+    either = "|".join(re.escape(word.casefold()) for word in words)
+    return re.compile(rf"(?<!\w)(?:{either})(?!\w)")
 
 
 # The papers most procedures ask for, most specific first.
