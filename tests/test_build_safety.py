@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import generator.mkdocs.plugin
 import generator.render.site_pages
 from generator.cli import main as cli
 from generator.problems import ThutucError
+from generator.render.page_cache import CACHE_DIR as PAGES_CACHE
 from tests.conftest import FIXTURES, build, copy_project
 
 
@@ -68,6 +70,8 @@ def test_crash_mid_build_leaves_previous_site_untouched(
         return render(loc, ctx, terms)
 
     monkeypatch.setattr(generator.render.site_pages, "render_procedure", render_then_crash)
+    # The first build's pages are in the page cache: without it, every page is rendered.
+    shutil.rmtree(project / PAGES_CACHE)
     # English builds in a worker process, which reports the crash to the build it serves.
     with pytest.raises(ThutucError), caplog.at_level(logging.ERROR, logger="mkdocs"):
         build(project, site)
@@ -102,15 +106,15 @@ def test_a_stopped_build_leaves_nothing_to_the_next_build_of_the_process(
     one. (It did: the next build wrote into the stopped build's staging folder and published
     an empty site, reporting success.)"""
     project = copy_project(FIXTURES / "mini", tmp_path / "project")
-    write_open_data = generator.mkdocs.plugin.opendata.write
+    write_worker = generator.mkdocs.plugin.service_worker.write
     stops = [KeyboardInterrupt()]  # Ctrl-C once every page of the source language is written
 
     def stop_once(*args: object) -> None:
         if stops:
             raise stops.pop()
-        write_open_data(*args)  # type: ignore[arg-type]
+        write_worker(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(generator.mkdocs.plugin.opendata, "write", stop_once)
+    monkeypatch.setattr(generator.mkdocs.plugin.service_worker, "write", stop_once)
     with pytest.raises(KeyboardInterrupt):
         build(project, tmp_path / "stopped")
     site = build(project, tmp_path / "site")

@@ -80,7 +80,10 @@ def build_commune(config_file: Path, profile: Path, target: Path,
     logger.addHandler(errors)
     try:
         # One process per commune already keeps the cores busy: its languages go in turn.
-        build_atomically(config_file, target, offline=offline, profile=profile, jobs=1)
+        # No page cache: every commune's pages differ (its name, address), and thousands of
+        # communes' would fill a disk.
+        build_atomically(config_file, target, offline=offline, profile=profile, jobs=1,
+                         page_cache=False)
     except ThutucError as error:
         return CommuneBuild(profile.stem, False, "\n".join(errors.messages) or error.report(),
                             seconds=time.monotonic() - start)

@@ -20,7 +20,9 @@ Everything about content lives in `site.py` and below.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import datetime
 import html
 import logging
 import os
@@ -51,6 +53,7 @@ from generator.load.catalog import CatalogMemo
 from generator.load.site import Site, SiteSource, load_site, strings_for
 from generator.load.strings import Strings, Text
 from generator.mkdocs import shared_nav, theme_setup
+from generator.mkdocs.cached_pages import CACHED_TEMPLATE, build_digest, page_key
 from generator.mkdocs.docs_pages import (
     is_fallback,
     language_docs,
@@ -69,9 +72,11 @@ from generator.publish.print_files import write_language_files
 from generator.render import RenderedPage
 from generator.render.events import EVENT_DIR
 from generator.render.listen import published_path, published_recordings
+from generator.render.page_cache import CACHE_DIR as PAGES_CACHE
+from generator.render.page_cache import PageCache, UncacheableError
 from generator.render.qr import CACHE_DIR, QrCache
 from generator.render.richtext import escape
-from generator.render.site_pages import language_pages
+from generator.render.site_pages import ProcedurePages, language_pages, page_sets
 from generator.render.templating import lang_attr
 from generator.search.index import IndexFiles
 from generator.search.site_index import SEARCH_DIR, language_index, page_config, write_index
@@ -125,6 +130,9 @@ class ThutucConfig(base.Config):
     machine_voice = c.Type(bool, default=False)
     # Processes building languages (and their QR codes) at once; 0: one per core.
     jobs = c.Type(int, default=0)
+    # Finished procedure pages kept in .cache/thutuc/pages/ for the next build (off for
+    # `build --all`).
+    page_cache = c.Type(bool, default=True)
 
 
 def site_source(config: MkDocsConfig, options: ThutucConfig) -> SiteSource:
@@ -173,7 +181,13 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         # another language of the same build; "" for a new build. Set just before it and read
         # at once, so that a build that failed leaves nothing to the next one.
         self.entering = ""
-        self.pages: dict[str, RenderedPage] = {}
+        self.pages: dict[str, RenderedPage] = {}  # rendered in on_config
+        self.srcs: list[str] = []  # every generated page of this language, in order
+        # A build's procedure pages, rendered (or taken from the page cache) in on_env.
+        self.procedures: ProcedurePages | None = None
+        self.cached: dict[str, str] = {}  # src -> the finished page, from the cache
+        self.storing: dict[str, str] = {}  # src -> the key its finished page is stored under
+        self.page_cache = PageCache(None)
         self.root_site_dir = ""
         self.root_site_url = ""
         self.untranslated_docs: set[str] = set()  # hand-written pages shown in Vietnamese
@@ -196,6 +210,7 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         # MkDocs keeps this plugin object for every build of the process (it has `on_startup`):
         # all that a new build needs is set here, never taken from an earlier build.
         self.lang, self.entering = self.entering, ""
+        self.procedures, self.cached, self.storing = None, {}, {}
         if not self.lang:
             if "material/search" in config.plugins:
                 # Its index is never used (our search replaces it) but costs build time.
@@ -214,8 +229,7 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         config.extra["thutuc"]["search"] = page_config(self.search, site, self.lang,
                                                        config.use_directory_urls)
         with _plugin_errors():  # a site's own page template may be wrong
-            self.pages = {page.src: page for page in
-                          language_pages(site, self.lang, config.use_directory_urls, docs)}
+            self._render_pages(config, docs)
         strings = strings_for(site, self.lang)
         prefix = language_prefix(self.lang, site.profile.source_language)
         config.extra["thutuc"].update(self._not_found(strings, prefix, docs,
@@ -225,6 +239,20 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
             "url": page_url(STAFF_SRC, config.use_directory_urls)} if staff_docs(written) else {}
         config.nav = self._nav(config)
         return config
+
+    def _render_pages(self, config: MkDocsConfig, docs: tuple[str, ...]) -> None:
+        """This language's generated pages: rendered now under `serve` (the preview keeps
+        them); in a build, procedure pages only once `on_env` knows whether the page cache
+        has them (`_finish_procedure_pages`)."""
+        site = self._site()
+        if _SERVING:
+            self.pages = {page.src: page for page in
+                          language_pages(site, self.lang, config.use_directory_urls, docs)}
+            self.srcs, self.procedures = list(self.pages), None
+            return
+        listed, self.procedures = page_sets(site, self.lang, config.use_directory_urls, docs)
+        self.pages = {page.src: page for page in listed if isinstance(page, RenderedPage)}
+        self.srcs = [page if isinstance(page, str) else page.src for page in listed]
 
     def _configure(self, config: MkDocsConfig) -> None:
         """Set `config` for building `self.lang` (its folder, address, interface language);
@@ -257,7 +285,7 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
                    directory_urls: bool) -> dict[str, Any]:
         """What the 404 page (theme/404.html) needs to find the site's home from any address:
         the configured root, this language's folder, the site's own top folders."""
-        tops = {src.split("/")[0].removesuffix(".md") for src in (*self.pages, *docs)}
+        tops = {src.split("/")[0].removesuffix(".md") for src in (*self.srcs, *docs)}
         tops |= {QR_DIR, POSTER_DIR, FILES_DIR, SEARCH_DIR, "assets", "data", *self._codes()}
         return {
             "not_found": {key: strings.t(f"not_found_{key}")
@@ -338,7 +366,7 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
             files.append(File.generated(
                 config, STAFF_SRC, inclusion=InclusionLevel.NOT_IN_NAV,
                 content=staff_page(staff, strings.t("staff_title"), strings.t("staff_lead"))))
-        for src in self.pages:
+        for src in self.srcs:
             # Procedures and life events are reached from category pages and the home page,
             # the A-Z page from the search control, not the nav: no "not in nav" notice.
             hidden = src.startswith((PROCEDURE_DIR, EVENT_DIR)) or src == A_TO_Z
@@ -395,9 +423,10 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         return published
 
     def _start_languages(self, config: MkDocsConfig) -> ForkedJobs:
-        """Fork the workers of every language's QR codes and notices, and of every language
-        but the source's pages (built by this process meanwhile); under `serve`, those of
-        pages stay, to render their language again after an edit (`preview.py`)."""
+        """Fork the workers of every language's QR codes and notices, of every language but
+        the source's pages (built by this process meanwhile) and, in a build, of the open
+        data; under `serve`, those of pages stay, to render their language again after an
+        edit (`preview.py`)."""
         site = self._site()
         slots = self.config.jobs or cores()
         others = [code for code in self._codes() if code != site.profile.source_language]
@@ -412,6 +441,8 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
             jobs.start(f"{code} (mã QR, tờ niêm yết)",
                        partial(write_language_files, site, code, config.use_directory_urls,
                                cache, folder))
+        if not _SERVING:  # open data localizes every language once more: a worker of its own
+            jobs.start("dữ liệu mở", partial(opendata.write, Path(self.root_site_dir), site))
         jobs.begin_reading()
         return jobs
 
@@ -444,6 +475,8 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         env.globals["tt_label"] = partial(Text, lang=theme_setup.labels_lang(
             config.theme.dirs, self.lang, self._generated_theme))
         self.env = env
+        if self.procedures is not None:
+            self._finish_procedure_pages(config, files)
         return env
 
     def on_build_error(self, error: Exception) -> None:
@@ -452,18 +485,20 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
             self.jobs = None
 
     def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str | None:
+        if self._later(page):
+            return ""
         rendered = self.pages.get(page.file.src_uri)
         if rendered is None:
             if page.file.src_uri in self.untranslated_docs:  # main.html shows this notice
                 page.meta["tt_untranslated"] = self._untranslated_notice()
                 page.meta["tt_content_lang"] = self._site().profile.source_language
             return markdown
-        # Catalog text must stay text: escaped once, as Markup, which Material's `| e` keeps.
-        page.meta["title"] = escape(rendered.title)
-        page.meta["tt_title"] = rendered.title  # its language, for the header (`lang_attr`)
-        page.meta.update({k: escape(v) for k, v in rendered.meta.items()})
-        page.meta["thutuc_head"] = rendered.head  # already safe HTML (JSON-LD)
+        _set_meta(page, rendered)
         return ""  # the body comes ready-made in on_page_content
+
+    def _later(self, page: Page) -> bool:
+        """Whether `page` is a procedure page `on_env` finishes (from the cache or not)."""
+        return self.procedures is not None and page.file.src_uri in self.procedures.by_src
 
     def _untranslated_notice(self) -> Text:
         """The notice on a hand-written page shown in Vietnamese, in the page's language."""
@@ -472,14 +507,65 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         return Text(escape(text), text.lang)  # MkDocs' templates print it as it is
 
     def on_page_content(self, content: str, page: Page, **kwargs: Any) -> str | None:
+        if self._later(page):
+            return ""
         rendered = self.pages.get(page.file.src_uri)
         if rendered is None:
             if not page.meta.get("description"):  # search engines show it under the title
                 page.meta["description"] = escape(first_sentences(content))
             return content
-        page.toc = get_toc([{"level": 2, "id": e.id, "name": escape(e.title),
-                             "children": []} for e in rendered.toc])
+        page.toc = _toc(rendered)
         return rendered.html
+
+    def _finish_procedure_pages(self, config: MkDocsConfig, files: Files) -> None:
+        """Each procedure page of this build: its finished HTML from the page cache when the
+        cache has it under the page's key (Material's rendering is then skipped,
+        `on_post_page` gives it), else rendered now and stored once Material has wrapped it."""
+        procedures = self.procedures
+        assert procedures is not None and self.built is not None
+        self.cached, self.storing = {}, {}
+        cache = PageCache(self._page_cache_dir(config))
+        try:
+            build = build_digest(config, self.built[1], self.hoisted, self.lang)
+        except UncacheableError as why:
+            log.debug("Trang thủ tục không lưu đệm được: %s", why)
+            build = ""
+        today = datetime.date.today()
+        for file in files.documentation_pages():
+            page, src = file.page, file.src_uri
+            if page is None or src not in procedures.by_src:
+                continue
+            key = ""
+            with contextlib.suppress(UncacheableError):
+                key = page_key(build, procedures.inputs(src, today), page) if build else ""
+            html = cache.read(key) if key else None
+            if html is not None:
+                page.meta["template"] = CACHED_TEMPLATE
+                self.cached[src] = html
+                continue
+            with _plugin_errors():  # a site's own page template may be wrong
+                rendered = procedures.render(src)
+            _set_meta(page, rendered)
+            page.toc, page.content = _toc(rendered), rendered.html
+            if key:
+                self.storing[src] = key
+        self.page_cache = cache
+
+    def _page_cache_dir(self, config: MkDocsConfig) -> Path | None:
+        if not self.config.page_cache:
+            return None
+        return Path(config.config_file_path).parent / PAGES_CACHE
+
+    # Runs after other plugins: what it stores and gives is the page as they left it.
+    @event_priority(-100)
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        src = page.file.src_uri
+        if src in self.cached:
+            return self.cached.pop(src)
+        key = self.storing.pop(src, "")
+        if key:
+            self.page_cache.write(key, output)
+        return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
@@ -496,7 +582,8 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
             return  # only the source language's build starts the others
         if not self.config.offline:
             service_worker.write(Path(self.root_site_dir), self._offline_texts())
-        opendata.write(Path(self.root_site_dir), site)
+        if _SERVING or self.jobs is None:  # else written by a worker (`_start_languages`)
+            opendata.write(Path(self.root_site_dir), site)
         try:
             if self.jobs is not None and _SERVING:
                 self.jobs.give_up_slot()  # the server serves while the others build
@@ -507,6 +594,7 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
             config.site_dir, config.site_url = self.root_site_dir, self.root_site_url
         sitemap.write(Path(self.root_site_dir), self.root_site_url,
                       {code: language_prefix(code, source_lang) for code in self._codes()})
+        PageCache(self._page_cache_dir(config)).prune()
 
     def _offline_texts(self) -> dict[str, dict[str, str]]:
         """The service worker's "no signal" page, in each language's folder."""
@@ -541,6 +629,20 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         if isinstance(self.config.profile, str):
             server.watch(str(Path(config.config_file_path).parent / self.config.profile))
         return server
+
+
+def _set_meta(page: Page, rendered: RenderedPage) -> None:
+    """What Material's templates read of a generated page: title, description, head."""
+    # Catalog text must stay text: escaped once, as Markup, which Material's `| e` keeps.
+    page.meta["title"] = escape(rendered.title)
+    page.meta["tt_title"] = rendered.title  # its language, for the header (`lang_attr`)
+    page.meta.update({k: escape(v) for k, v in rendered.meta.items()})
+    page.meta["thutuc_head"] = rendered.head  # already safe HTML (JSON-LD)
+
+
+def _toc(rendered: RenderedPage) -> Any:
+    return get_toc([{"level": 2, "id": e.id, "name": escape(e.title), "children": []}
+                    for e in rendered.toc])
 
 
 # Under `mkdocs serve` (set by `on_startup`, which MkDocs calls once per command, not per

@@ -61,12 +61,14 @@ def load_project(config_file: Path, profile: Path | None = None) -> Project:
 
 
 def build_atomically(config_file: Path, target: Path, offline: bool = False,
-                     profile: Path | None = None, jobs: int = 0) -> None:
+                     profile: Path | None = None, jobs: int = 0,
+                     page_cache: bool = True) -> None:
     """Build the site of `config_file` into `target`, replacing it only on success.
 
     `offline` builds the edition that opens from disk (the plugin's `offline` option);
     `profile` builds for the commune that profile file describes; `jobs` processes build its
-    languages at once (0: the plugin's `jobs` option, by default one per core).
+    languages at once (0: the plugin's `jobs` option, by default one per core); without
+    `page_cache`, no page is taken from or kept in the page cache.
     """
     def build(staging: Path) -> None:
         config = _config(config_file, site_dir=staging)
@@ -74,6 +76,8 @@ def build_atomically(config_file: Path, target: Path, offline: bool = False,
             config.plugins["thutuc"].config["offline"] = True
         if jobs and "thutuc" in config.plugins:
             config.plugins["thutuc"].config["jobs"] = jobs
+        if not page_cache and "thutuc" in config.plugins:
+            config.plugins["thutuc"].config["page_cache"] = False
         if profile is not None:
             use_profile(config, profile)
         try:

@@ -32,6 +32,7 @@ class TermLinker:
     """The glossary terms of one language, ready to mark pages (one `PageTerms` per page)."""
 
     def __init__(self, terms: tuple[LocalTerm, ...], more_label: str) -> None:
+        self.terms = terms
         self.matcher = TermMatcher((phrase, term.id) for term in terms for phrase in term.phrases)
         self.explanations = {term.id: term.explain for term in terms}
         self.more_label = more_label  # the bubble's "more" link text, in the page's language

@@ -3,14 +3,17 @@ life events, glossary."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Collection
 
 from generator.load.pictograms import pictogram_for
 from generator.load.site import Site, strings_for
 from generator.render import PageContext, RenderedPage
+from generator.render.glossary_marks import TermLinker
 from generator.render.listen import offered
 from generator.render.listing import render_a_to_z, render_category, render_home
-from generator.render.procedure import render_procedure
+from generator.render.page_cache import code_version, digest, files_digest
+from generator.render.procedure import SECTION_PARTS, render_procedure
 from generator.render.templating import site_templates
 from generator.render.wayfinding import (
     ONLINE_GUIDE,
@@ -42,25 +45,72 @@ def page_context(site: Site, lang: str, localized: list[Localized], directory_ur
                                              for d in p.documents) for p in site.procedures})
 
 
+class ProcedurePages:
+    """The procedure pages of one language, each rendered when asked for, and what each of
+    them shows (`inputs`): a page cache's key needs it before the page is rendered."""
+
+    def __init__(self, localized: list[Localized], ctx: PageContext,
+                 terms: TermLinker | None) -> None:
+        self.ctx, self.terms = ctx, terms
+        self.by_src = {procedure_src(loc.procedure.id): loc for loc in localized}
+        self._shared: str | None = None
+
+    def render(self, src: str) -> RenderedPage:
+        """The page of the procedure whose page is `src`."""
+        return render_procedure(self.by_src[src], self.ctx, self.terms)
+
+    def inputs(self, src: str, today: datetime.date) -> str:
+        """A digest of all that the page `src` shows, rendered on `today`: the procedure
+        as localized, the titles of its related procedures, its recordings and pictograms,
+        and what every page of the language shares (strings, commune, categories, life
+        events, glossary, addresses, this code). Raises `UncacheableError` for a value it
+        cannot hash for certain."""
+        ctx, loc = self.ctx, self.by_src[src]
+        pid = loc.procedure.id
+        if self._shared is None:
+            self._shared = digest(
+                code_version(), ctx.strings, ctx.profile, ctx.categories, ctx.events,
+                ctx.directory_urls, ctx.shared_root, ctx.online_guide, ctx.base_url,
+                ctx.public_directory_urls,
+                [(str(d), files_digest(d)) for d in ctx.templates.overrides if d.is_dir()],
+                self.terms.terms if self.terms else None)
+        related = [(other, ctx.titles[other], ctx.procedure_source_lang(other, "title"))
+                   for other in loc.procedure.related if other in ctx.titles]
+        listen = [ctx.listen.get((pid, part)) for part in ("", *SECTION_PARTS.values())]
+        due = loc.procedure.review_due
+        return digest(self._shared, loc, related, listen, ctx.pictures.get(pid, ()),
+                      bool(due and due < today))  # the review notice says when it is late
+
+
 def language_pages(site: Site, lang: str, directory_urls: bool = True,
                    docs: tuple[str, ...] = (),
                    only: Collection[str] | None = None) -> list[RenderedPage]:
     """Every generated page of one language: home, categories, every procedure A-Z, procedures,
     life events, glossary. `docs` are the hand-written pages of the site (to link the guides);
     with `only`, just the pages of those sources (a preview re-rendering what an edit touched)."""
+    others, procedures = page_sets(site, lang, directory_urls, docs, only)
+    return [page if isinstance(page, RenderedPage) else procedures.render(page)
+            for page in others]
+
+
+def page_sets(site: Site, lang: str, directory_urls: bool = True, docs: tuple[str, ...] = (),
+              only: Collection[str] | None = None,
+              ) -> tuple[list[RenderedPage | str], ProcedurePages]:
+    """The pages of `language_pages` in its order, each procedure page by its source only
+    (`src`), and the procedure pages, to render when needed."""
     localized = localized_procedures(site, lang)
     by_id = {loc.procedure.id: loc.procedure for loc in localized}
     ctx = page_context(site, lang, localized, directory_urls, docs)
     listed = [(category, [by_id[p.id] for p in procs]) for category, procs in site.categories()]
     events = event_lists(site.events, list(by_id.values()))
-    pages = [render_home(listed, events, ctx)] if only is None or HOME in only else []
+    pages: list[RenderedPage | str] = \
+        [render_home(listed, events, ctx)] if only is None or HOME in only else []
     pages += [render_category(category, procs, ctx) for category, procs in listed
               if only is None or category_src(category.id) in only]
     if only is None or A_TO_Z in only:
         pages.append(render_a_to_z(list(by_id.values()), ctx))
-    terms = term_linker(site.glossary, ctx)
-    pages += [render_procedure(loc, ctx, terms) for loc in localized
-              if only is None or procedure_src(loc.procedure.id) in only]
+    procedures = ProcedurePages(localized, ctx, term_linker(site.glossary, ctx))
+    pages += [src for src in procedures.by_src if only is None or src in only]
     pages += [page for page in extra_pages(events, site.glossary, ctx)
               if only is None or page.src in only]
-    return pages
+    return pages, procedures

@@ -1,0 +1,113 @@
+"""Procedure pages as MkDocs + Material finished them, kept between builds.
+
+Most of a build's pages are procedure pages, and most of a page's cost is rendering it twice:
+our template (`render/procedure.py`), then Material's around it. A procedure page is not in
+the navigation, so what Material adds around it is the same for every such page of a build
+but for its address and what our template gave it (title, description, head, contents): its
+key (`page_key`) is a hash of the page's own inputs (`ProcedurePages.inputs`) and of
+everything Material's templates read (`build_digest`): the MkDocs configuration as the plugin
+set it for the language (site name, `extra`, the navigation's definition, the theme's
+options), the navigation as built (titles and addresses), the theme's template folders, the
+published names of theme files, the plugins and their options, and the versions of the
+libraries that render. A page found under its key is written as it was (`CACHED_TEMPLATE`
+renders nothing, `on_post_page` gives the stored page); another is rendered and stored.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import sysconfig
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure import StructureItem
+from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.structure.pages import Page
+
+from generator.render.page_cache import digest, files_digest
+
+# The template of a page taken from the cache: renders nothing (theme/thutuc-cached.html).
+CACHED_TEMPLATE = "thutuc-cached.html"
+# Libraries whose version changes what a page looks like.
+RENDERERS = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions",
+             "markupsafe", "babel")
+# Configuration entries no page shows: where files go, what the server watches, which
+# files are pages at all (the navigation and the pages' own keys say what came of that).
+# The theme and the plugins (hooks among them) are hashed on their own (their objects have
+# no stable encoding).
+_UNSHOWN = frozenset({"site_dir", "watch", "dev_addr", "exclude_docs", "not_in_nav",
+                      "draft_docs", "theme", "plugins", "hooks", "strict", "validation",
+                      "remote_branch", "remote_name", "config_file_path"})
+_LIBRARIES = Path(sysconfig.get_paths()["purelib"]).resolve()
+
+
+def build_digest(config: MkDocsConfig, nav: Navigation, hoisted: dict[str, str],
+                 lang: str) -> str:
+    """What every procedure page of one language's build shares in Material's rendering.
+    Raises `UncacheableError` when a value of the configuration has no stable encoding (a
+    plugin's option holding an object): that build's pages are then not cached."""
+    theme = config.theme
+    return digest(
+        lang, sorted((key, _options(value)) for key, value in config.items()
+                     if key not in _UNSHOWN),
+        theme.name, [(key, str(theme[key]) if key == "locale" else theme[key]) for key in theme],
+        [_folder(Path(folder)) for folder in theme.dirs],
+        [_plugin(name, plugin) for name, plugin in config.plugins.items()],
+        _navigation(nav.items), sorted(hoisted.items()), _versions())
+
+
+def _options(value: Any) -> Any:
+    """A configuration's value with MkDocs' option groups (`extra`) as plain mappings."""
+    if isinstance(value, base.Config):
+        return {key: _options(item) for key, item in value.items()}
+    return value
+
+
+def _plugin(name: str, plugin: Any) -> Any:
+    """A plugin by its module and options; a hook (a module of the site's) by its source."""
+    options = getattr(plugin, "config", None)
+    if options is not None:
+        return (name, type(plugin).__module__, _options(options))
+    source = Path(getattr(plugin, "__file__", "") or "")
+    return (name, "hook", source.read_bytes() if source.is_file() else str(plugin))
+
+
+def page_key(build: str, inputs: str, page: Page) -> str:
+    """The cache key of one procedure page: the build's digest, the page's inputs, address."""
+    return digest(build, inputs, page.url, page.file.dest_uri)
+
+
+def _folder(folder: Path) -> Any:
+    """A theme folder: an installed library's by its name and version, another by its files
+    (the site's overrides, ours, the language partials written for this build)."""
+    resolved = folder.resolve()
+    if resolved.is_relative_to(_LIBRARIES):
+        return ("installed", resolved.relative_to(_LIBRARIES).as_posix())
+    return ("files", files_digest(resolved)) if resolved.is_dir() else ("none", str(folder))
+
+
+def _versions() -> list[tuple[str, str]]:
+    found = []
+    for name in RENDERERS:
+        try:
+            found.append((name, importlib.metadata.version(name)))
+        except importlib.metadata.PackageNotFoundError:
+            found.append((name, ""))
+    return found
+
+
+def _navigation(items: list[StructureItem]) -> list[Any]:
+    """The navigation as Material prints it: each item's kind, title and address."""
+    shown: list[Any] = []
+    for item in items:
+        if isinstance(item, Section):
+            shown.append(("section", item.title, _navigation(item.children)))
+        elif isinstance(item, Page):
+            shown.append(("page", item.title, item.url, item.file.src_uri))
+        elif isinstance(item, Link):
+            shown.append(("link", item.title, item.url))
+        else:
+            shown.append(("other", type(item).__qualname__, str(item.title)))
+    return shown

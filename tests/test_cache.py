@@ -1,0 +1,138 @@
+"""The page cache: the same bytes with a warm, a cold or a damaged cache, and a changed
+page (its procedure, a related title, a template) is never taken from it stale."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import generator.render.site_pages
+from generator.load.site import load_site
+from generator.mkdocs.plugin import CATALOG_MEMO, site_source
+from generator.mkdocs.project import _config
+from generator.render.page_cache import CACHE_DIR, PageCache, digest, pack, unpack
+from generator.render.site_pages import page_sets
+from tests.conftest import FIXTURES, ROOT, build, copy_project, write_files
+from tests.test_build_safety import tree
+
+KEY = "ab" + "0" * 62
+SOURCE = "thu-tuc/dang-ky-khai-sinh/index.html"  # its related procedure: dang-ky-ket-hon
+
+
+def entries(project: Path) -> list[Path]:
+    return sorted(p for p in (project / CACHE_DIR).rglob("*.html") if p.is_file())
+
+
+def test_an_entry_is_used_only_whole_and_for_its_own_key(tmp_path: Path) -> None:
+    page = "<!doctype html><p>Đăng ký khai sinh</p>\n"
+    entry = pack(KEY, page)
+    assert unpack(entry, KEY) == page
+    assert unpack(entry, "cd" + KEY[2:]) is None
+    assert unpack(entry[:-3], KEY) is None  # truncated
+    assert unpack(b"garbage", KEY) is None
+    assert unpack(entry[:40] + b"x" + entry[41:], KEY) is None  # a byte changed in the digest
+    cache = PageCache(tmp_path)
+    cache.write(KEY, page)
+    assert cache.read(KEY) == page
+    (tmp_path / KEY[:2] / f"{KEY}.html").write_bytes(b"\0" * 10)
+    assert cache.read(KEY) is None
+    assert PageCache(None).read(KEY) is None
+
+
+def test_entries_no_build_used_for_a_month_are_removed(tmp_path: Path) -> None:
+    cache = PageCache(tmp_path)
+    old, used = "cd" + "1" * 62, "ef" + "2" * 62
+    cache.write(old, "<p>cũ</p>")
+    cache.write(used, "<p>mới</p>")
+    month_ago = time.time() - 31 * 86400
+    for key in (old, used):
+        os.utime(tmp_path / key[:2] / f"{key}.html", (month_ago, month_ago))
+    assert cache.read(used) == "<p>mới</p>"  # read now: kept
+    cache.prune()
+    assert cache.read(old) is None
+    assert cache.read(used) == "<p>mới</p>"
+
+
+def test_a_digest_is_the_same_in_every_process() -> None:
+    value = (frozenset({"summary", "steps[2].text", "fees"}), {"b": 1, "a": [datetime.date(2026,
+                                                                                          1, 2)]})
+    code = ("from generator.render.page_cache import digest; import datetime; "
+            "print(digest((frozenset({'summary', 'steps[2].text', 'fees'}), "
+            "{'b': 1, 'a': [datetime.date(2026, 1, 2)]})))")
+    found = {subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, text=True,  # noqa: S603
+                            capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed,
+                                                      "PYTHONPATH": str(ROOT)}).stdout.strip()
+             for seed in ("1", "2", "3")}
+    assert found == {digest(value)}
+
+
+def test_a_page_s_inputs_follow_its_procedure_code_and_review_date(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    config = _config(FIXTURES / "mini" / "mkdocs.yml")
+    site = load_site(site_source(config, config.plugins["thutuc"].config), CATALOG_MEMO)
+    _, pages = page_sets(site, "vi")
+    src = "thu-tuc/dang-ky-khai-sinh.md"
+    today = datetime.date(2026, 12, 2)
+    first = pages.inputs(src, today)
+    assert pages.inputs(src, today) == first
+    assert pages.inputs("thu-tuc/dang-ky-ket-hon.md", today) != first
+    loc = pages.by_src[src]
+    due = datetime.date(2027, 3, 1)
+    pages.by_src[src] = dataclasses.replace(loc, procedure=dataclasses.replace(
+        loc.procedure, review_due=due))
+    before = pages.inputs(src, due - datetime.timedelta(days=1))
+    assert pages.inputs(src, due) == before  # due today: not late yet
+    assert pages.inputs(src, due + datetime.timedelta(days=1)) != before  # the overdue notice
+    monkeypatch.setattr(generator.render.site_pages, "code_version", lambda: "another version")
+    _, again = page_sets(site, "vi")
+    assert again.inputs(src, today) != first
+
+
+def test_a_warm_cold_or_damaged_cache_gives_the_same_site(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    cold = tree(build(project, tmp_path / "cold"))
+    stored = entries(project)
+    assert len(stored) >= 9  # three procedures in each of three languages
+    written = {path: path.stat().st_ino for path in stored}  # a rewrite is a new file
+    warm = tree(build(project, tmp_path / "warm"))
+    assert warm == cold
+    assert {path: path.stat().st_ino for path in entries(project)} == written  # all read
+    before = {path: path.read_bytes() for path in stored}
+    stored[0].write_bytes(stored[0].read_bytes()[:100])  # truncated
+    stored[1].write_bytes(b"garbage")
+    stored[2].write_bytes(before[stored[0]])  # another page's entry under this name
+    assert tree(build(project, tmp_path / "damaged")) == cold
+    assert {path: path.read_bytes() for path in stored} == before  # rewritten
+
+
+def test_an_edit_or_a_new_template_is_never_shown_stale(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(
+        "  name: material\n", "  name: material\n  custom_dir: overrides\n"), "utf-8")
+    write_files(project, {"overrides/procedure.html": '{% extends "thutuc/procedure.html" %}\n'})
+    first = build(project, tmp_path / "first")
+    old = (first / SOURCE).read_text("utf-8")
+    related = project / "procedures" / "ho-tich" / "dang-ky-ket-hon.yml"
+    related.write_text(related.read_text("utf-8").replace(
+        "title: Đăng ký kết hôn", "title: Đăng ký kết hôn (sửa)"), "utf-8")
+    write_files(project, {"overrides/procedure.html": (
+        '{% extends "thutuc/procedure.html" %}\n'
+        '{% block review %}<p class="tt-test-block">Mẫu mới</p>{{ super() }}{% endblock %}\n')})
+    edited = build(project, tmp_path / "edited")
+    page = (edited / SOURCE).read_text("utf-8")
+    assert page != old
+    assert "Đăng ký kết hôn (sửa)" in page  # the related procedure's new title
+    assert "tt-test-block" in page and "tt-test-block" in (edited / "en" / SOURCE).read_text()
+    shutil.rmtree(project / CACHE_DIR)
+    assert tree(edited) == tree(build(project, tmp_path / "cold"))
