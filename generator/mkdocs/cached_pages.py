@@ -23,8 +23,10 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure import StructureItem
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from generator.render.page_cache import digest, files_digest
 
@@ -56,6 +58,18 @@ def build_digest(config: MkDocsConfig, nav: Navigation, hoisted: dict[str, str],
         [_folder(Path(folder)) for folder in theme.dirs],
         [_plugin(name, plugin) for name, plugin in config.plugins.items()],
         _navigation(nav.items), sorted(hoisted.items()), _versions())
+
+
+class ReadyPage(Page):
+    """A procedure page, whose HTML the plugin gives: no Markdown to convert (MkDocs sets up
+    a Markdown converter with every extension for each page, a few milliseconds each)."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        """What MkDocs' rendering of the page's empty Markdown gives."""
+        self.content = ""
+        self.toc = get_toc([])
+        self.present_anchor_ids = set()
+        self.links_to_anchors = {}
 
 
 def _options(value: Any) -> Any:

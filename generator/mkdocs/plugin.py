@@ -53,7 +53,7 @@ from generator.load.catalog import CatalogMemo
 from generator.load.site import Site, SiteSource, load_site, strings_for
 from generator.load.strings import Strings, Text
 from generator.mkdocs import shared_nav, theme_setup
-from generator.mkdocs.cached_pages import CACHED_TEMPLATE, build_digest, page_key
+from generator.mkdocs.cached_pages import CACHED_TEMPLATE, ReadyPage, build_digest, page_key
 from generator.mkdocs.docs_pages import (
     is_fallback,
     language_docs,
@@ -458,6 +458,10 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.built = (files, nav)
+        if self.procedures is not None:  # not in the navigation: no page of theirs yet
+            for file in files.documentation_pages():
+                if file.page is None and file.src_uri in self.procedures.by_src:
+                    ReadyPage(None, file, config)
         return nav
 
     # Runs after other plugins, so that what the preview keeps is the environment as used.
