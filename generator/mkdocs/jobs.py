@@ -98,6 +98,7 @@ def _worker_signals() -> None:
     _die_with_parent()
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD_BACK)  # held back by `_start`
 
 
 def _run(work: Callable[[], object], free: Any, connection: Connection,
@@ -160,13 +161,29 @@ def _receive(open_jobs: dict[Connection, _Job], connection: Connection,
         listener(job.name, kind, value)
 
 
+# Signals held back while a worker is forked: Python runs `os.fork`'s hooks in Python, and an
+# exception raised in one (Ctrl-C, or SIGTERM's `Terminated`) is printed and dropped there.
+# Raised in logging's hook, it left logging's lock taken by a build that went on, until the
+# thread reading the workers' log records waited for it for ever (a hang seen under load).
+_HELD_BACK = {signal.SIGINT, signal.SIGTERM}
+
+
+def _start(process: BaseProcess) -> None:
+    """Start `process` with SIGINT and SIGTERM held back until it is forked."""
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_BACK)
+    try:
+        process.start()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a signal held back arrives now
+
+
 def _fork(context: Any, name: str, work: Callable[[], object], free: Any,
           answer: Callable[[Any], object] | None = None) -> _Job:
     receive, send = context.Pipe(duplex=False)
     requests, ask = context.Pipe(duplex=False) if answer is not None else (None, None)
     process = context.Process(target=_run, args=(work, free, send, answer, requests),
                               name=name)
-    process.start()
+    _start(process)
     send.close()
     if requests is not None:
         requests.close()
@@ -181,7 +198,7 @@ def forked(name: str, work: Callable[[], object]) -> BaseProcess:
         work()
 
     process = multiprocessing.get_context("fork").Process(target=body, name=name, daemon=True)
-    process.start()
+    _start(process)
     return process
 
 
