@@ -11,15 +11,13 @@ mask is fixed (`MASK`) instead of trying all eight and scoring each, and the PNG
 here from the module matrix and compressed by zlib (C) instead of segno's pixel-by-pixel rows.
 
 Codes are cached between builds under `.cache/thutuc/qr/`, one file per code, named by a
-hash of everything that decides its bytes (library version, settings, address). A cache
-file holds its key and a digest of its contents, both checked before it is used: a file
-truncated by a full disk, overwritten or copied from elsewhere is made again (and
-rewritten), so the output is byte for byte the same with a warm, a cold or a broken cache.
+hash of everything that decides its bytes (library version, settings, address), checked
+before use as every cache entry is (`keyed_store`): the output is byte for byte the same with
+a warm, a cold or a broken cache.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import struct
@@ -29,7 +27,7 @@ from pathlib import Path
 
 import segno
 
-from generator.writer import WriteError, write_file
+from generator.keyed_store import KeyedStore
 
 ERROR_CORRECTION = "q"
 BORDER = 4  # the quiet zone the standard asks for, in modules
@@ -42,7 +40,7 @@ MASK = 2
 CACHE_DIR = Path(".cache") / "thutuc" / "qr"
 _SETTINGS = (f"segno-{segno.__version__}|ec={ERROR_CORRECTION}|mask={MASK}|border={BORDER}"
              f"|png={PNG_SCALE}|v3")
-_MAGIC = b"thutuc-qr 1\n"
+_MAGIC = b"thutuc-qr 2\n"
 
 
 @dataclass(frozen=True)
@@ -99,38 +97,17 @@ class QrCache:
     """Makes codes, keeping them in `folder` between builds (no folder: no cache)."""
 
     def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
+        self.store = KeyedStore(folder, _MAGIC, "qr")
 
     def images(self, data: str) -> QrImages:
         """The code of `data`, from the cache when it is there."""
         key = cache_key(data)
-        images = self._read(key)
+        body = self.store.read(key)
+        images = None if body is None else unpack(body)
         if images is None:
             images = qr_images(data)
-            self._write(key, images)
+            self.store.write(key, pack(images))
         return images
-
-    def _path(self, key: str) -> Path | None:
-        return None if self.folder is None else self.folder / key[:2] / f"{key}.qr"
-
-    def _read(self, key: str) -> QrImages | None:
-        """The cached code of `key`, or None when it is missing or does not check out."""
-        path = self._path(key)
-        if path is None:
-            return None
-        try:
-            entry = path.read_bytes()
-        except OSError:
-            return None
-        return unpack(entry, key)
-
-    def _write(self, key: str, images: QrImages) -> None:
-        path = self._path(key)
-        if path is None:
-            return
-        # A read-only or full disk still builds, only without the cache's help.
-        with contextlib.suppress(WriteError):
-            write_file(path, pack(key, images), durable=False)
 
 
 def cache_key(data: str) -> str:
@@ -138,23 +115,14 @@ def cache_key(data: str) -> str:
     return hashlib.sha256(f"{_SETTINGS}|{data}".encode()).hexdigest()
 
 
-def pack(key: str, images: QrImages) -> bytes:
-    """A cache entry: a header line, the key, the SHA-256 of the rest, the sizes, the codes."""
-    body = f"{len(images.svg)} {len(images.png)}\n".encode() + images.svg + images.png
-    return _MAGIC + f"{key}\n{hashlib.sha256(body).hexdigest()}\n".encode() + body
+def pack(images: QrImages) -> bytes:
+    """A cache entry's body: the sizes, then the codes."""
+    return f"{len(images.svg)} {len(images.png)}\n".encode() + images.svg + images.png
 
 
-def unpack(entry: bytes, key: str) -> QrImages | None:
-    """The codes of a cache entry when it is whole and made for `key`, else None."""
-    if not entry.startswith(_MAGIC):
-        return None
-    parts = entry[len(_MAGIC):].split(b"\n", 3)
-    if len(parts) != 4 or parts[0] != key.encode():
-        return None
-    digest, sizes, rest = parts[1], parts[2], parts[3]
-    body = sizes + b"\n" + rest
-    if hashlib.sha256(body).hexdigest().encode() != digest:
-        return None
+def unpack(body: bytes) -> QrImages | None:
+    """The codes of a cache entry's body, None when its sizes do not add up."""
+    sizes, _, rest = body.partition(b"\n")
     try:
         svg_size, png_size = (int(n) for n in sizes.split())
     except ValueError:

@@ -24,7 +24,7 @@ OTHER = "https://example.org/xa-thu/thu-tuc/ket-hon/"
 
 def entry_of(cache: QrCache, data: str) -> Path:
     cache.images(data)
-    return next(path for path in (cache.folder or Path()).rglob("*.qr")
+    return next(path for path in (cache.store.folder or Path()).rglob("*.qr")
                 if path.stem == qr.cache_key(data))
 
 
@@ -60,7 +60,7 @@ def test_a_broken_entry_is_made_again(tmp_path: Path, breakage: Callable[[Path],
     path = entry_of(cache, ADDRESS)
     breakage(path)
     assert cache.images(ADDRESS) == qr_images(ADDRESS)
-    assert qr.unpack(path.read_bytes(), qr.cache_key(ADDRESS)) is not None  # rewritten whole
+    assert cache.store.read(qr.cache_key(ADDRESS)) is not None  # rewritten whole
 
 
 def test_another_codes_entry_copied_in_place_is_not_used(tmp_path: Path) -> None:
