@@ -63,11 +63,15 @@ def shortened_duration(duration: str) -> str:
 
 def cut_to_words(text: str, letters: int, longer_than: int = 0) -> str:
     """`text` whole, or when longer than `letters` (or `longer_than`) its words that fit
-    `letters`, ended by "…" (never a cut word)."""
+    `letters`, ended by "…"; a first word longer than that (an address) is cut itself."""
     if len(text) <= max(letters, longer_than):
         return text
-    words = text[:letters + 1].rsplit(None, 1)[0]  # the last word whole
-    return words[:letters].rstrip(" ,;:.(-–") + "…"
+    head = text[:letters + 1]
+    # The letter after the cut is a space: every word before it is whole.
+    words = head[:letters] if head[-1].isspace() else head.rsplit(None, 1)[0]
+    if len(words) > letters or not words.strip():  # one word longer than the cut
+        words = head[:letters]
+    return words.rstrip(" ,;:.(-–") + "…"
 
 
 def shortened_document(name: str) -> str:
