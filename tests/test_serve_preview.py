@@ -214,7 +214,7 @@ def test_an_edit_made_while_a_language_builds_is_rendered_once_it_is_ready() -> 
     remote.tell("en")  # still building: from the catalog as it was before the edit
     assert remote.jobs.asked == []  # type: ignore[attr-defined]
     remote.heard("en", "ready", "search/manifest.abc.js")
-    assert remote.jobs.asked == [("en", ("update", ""))]  # type: ignore[attr-defined]
+    assert remote.jobs.asked == [("en", ("update", None))]  # type: ignore[attr-defined]
     assert not remote.caught_up("en")
     remote.heard("en", "answer", 3)
     assert remote.caught_up("en")

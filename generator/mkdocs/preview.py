@@ -130,10 +130,10 @@ class WorkerLanguages:
                     log.error("Ngôn ngữ %s: %s", name, value)
             self.condition.notify_all()
 
-    def tell(self, code: str, address: str = "") -> None:
+    def tell(self, code: str, address: str | None = None) -> None:
         """Tell the worker of `code` that the catalog changed (the browser shows the page at
-        `address` of that language), now or, while it is still building, once it is ready
-        (call with the condition held)."""
+        `address` of that language; None: no page of it), now or, while it is still building,
+        once it is ready (call with the condition held)."""
         worker = self.workers[code]
         worker.behind = not worker.ready
         self._ask(code, ("update", address))
@@ -143,7 +143,7 @@ class WorkerLanguages:
         edit touched it (call with the condition held)."""
         self._ask(code, ("page", address))
 
-    def _ask(self, code: str, request: tuple[str, str]) -> None:
+    def _ask(self, code: str, request: tuple[str, str | None]) -> None:
         worker = self.workers[code]
         if worker.ready and not worker.failed and self.jobs.ask(code, request):
             worker.asked += 1
@@ -169,7 +169,8 @@ class Preview:
         self.problems: list[Problem] = []  # the catalog's, while it has some
         self.message = ""  # a problem that is not one of the catalog's
         self.previewed = ""  # the language of the page last asked for
-        self.viewed: dict[str, str] = {}  # the address last asked for, by language
+        # The address last asked for, by language ("" is the home page's); none yet: absent.
+        self.viewed: dict[str, str] = {}
         self.server: Any = None
         self._changed = threading.Event()
         self.reload_load: Callable[[], Site] | None = None
@@ -409,7 +410,7 @@ class Preview:
                 log.info("Đã cập nhật %d trang (%s) trong %.2f giây", written, previewed,
                          time.monotonic() - start)
             elif remote is not None and previewed in remote.workers:  # its worker renders it
-                remote.tell(previewed, self.viewed.get(previewed, ""))
+                remote.tell(previewed, self.viewed.get(previewed))
                 self.reported.wait_for(lambda: remote.caught_up(previewed),
                                        timeout=WORKER_WAIT)
                 log.info("Đã cập nhật trang (%s) trong %.2f giây", previewed,
@@ -424,8 +425,9 @@ class Preview:
         """The pages of `lang` an edit that touched `touched` renders before the browser
         reloads: procedure pages, and the page last asked for."""
         state = self.languages[lang]
-        viewed = state.sources.get(self.viewed.get(lang, ""), "")
-        return {src for src in touched if src.startswith(f"{PROCEDURE_DIR}/")} | {viewed}
+        address = self.viewed.get(lang)
+        viewed = {state.sources[address]} if address in state.sources else set()
+        return {src for src in touched if src.startswith(f"{PROCEDURE_DIR}/")} | viewed
 
     def _render_for(self, lang: str, address: str) -> int:
         """Before the page at `address` of `lang` is served: if an edit touched it (or it
@@ -477,11 +479,11 @@ class Preview:
         root = Path(self.plugin.root_site_dir)
         self.indexer = forked("thutuc-search", partial(_index_aside, site, manifests, root))
 
-    def answer(self, request: tuple[str, str]) -> int:
+    def answer(self, request: tuple[str, str | None]) -> int:
         """In a language's worker: ("update", address), the catalog changed: read it again
-        and render the pages it touched that `_first` names (the browser shows `address`),
-        the others when asked for; ("page", address): the browser asks for that page. How
-        many pages were written."""
+        and render the pages it touched that `_first` names (the browser shows `address`;
+        None: no page of this language), the others when asked for; ("page", address): the
+        browser asks for that page. How many pages were written."""
         from generator.problems import ThutucError
 
         kind, address = request
@@ -489,6 +491,7 @@ class Preview:
             if self.plugin is None or self.reload_load is None or not self.languages:
                 return 0
             if kind == "page":
+                assert address is not None  # a page asked for has an address
                 return sum(self._render_for(lang, address) for lang in self.languages)
             try:
                 new = self.reload_load()
@@ -501,7 +504,8 @@ class Preview:
             written = 0
             for lang, state in self.languages.items():
                 state.stale |= touched
-                self.viewed[lang] = address
+                if address is not None:
+                    self.viewed[lang] = address
                 written += self._render(lang, self._first(lang, touched))
             return written
 
