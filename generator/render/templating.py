@@ -8,7 +8,9 @@ Every `{{ value }}` a template prints is escaped there, once (`richtext.escape`)
 already `Markup`: rendered Markdown, inline SVG, marked glossary terms, JSON for a script.
 
 Interface text (`t("key")`) the page's language lacks is shown in Vietnamese; the element
-showing it says so with `| lang_attr` (` lang="vi"`), the one way of marking it.
+showing it says so with `| lang_attr` (` lang="vi"`: a `Text` knows its language). Catalog
+text shown untranslated is marked by the language code the view gives (`lang(code)`,
+macros.html).
 """
 
 from __future__ import annotations
