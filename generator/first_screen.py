@@ -56,6 +56,11 @@ def first_clause(text: str, longer_than: int = 0) -> str:
     return clause
 
 
+def shortened_fee(fee: str) -> str:
+    """A way of applying's fee text as the first screen shows it (as long as a duration)."""
+    return first_clause(fee, FIRST_SCREEN_DURATION)
+
+
 def shortened_duration(duration: str) -> str:
     """The duration as the first screen shows it."""
     return first_clause(duration, FIRST_SCREEN_DURATION)

@@ -14,11 +14,11 @@ from functools import cached_property
 from markupsafe import Markup
 
 from generator.first_screen import (
-    FIRST_SCREEN_DURATION,
     FIRST_SCREEN_LETTERS,
     first_clause,
     shortened_document,
     shortened_duration,
+    shortened_fee,
     shortened_title,
 )
 from generator.load.strings import Text, joined
@@ -310,7 +310,7 @@ class ProcedureView:
                               "le-phi" if self._asides_left else ""))
         elif self.channel_fee_lines:
             fees = _one_language(Fact("fees", strings.t("fees"), self.channel_fee_lines))
-            cut = any(first_clause(c.fee, FIRST_SCREEN_DURATION) != c.fee for c in proc.channels)
+            cut = any(shortened_fee(c.fee) != c.fee for c in proc.channels)
             found.append(Fact(fees.key, fees.label, fees.lines, fees.lang,
                               "cach-nop" if cut else ""))
         found.append(Fact("result", strings.t("result"), (Line((Part(proc.result),)),),
@@ -368,7 +368,7 @@ class ProcedureView:
         as the page's language says it."""
         if text.strip().rstrip(".").lower() == self.ctx.strings.fallback["free"].lower():
             return self.money_part(0)
-        return Part(first_clause(text, FIRST_SCREEN_DURATION),
+        return Part(shortened_fee(text),
                     "" if self.loc.is_source else self.loc.source_lang)
 
     @property
