@@ -80,6 +80,7 @@ from generator.render.site_pages import ProcedurePages, language_pages, page_set
 from generator.render.templating import lang_attr
 from generator.search.index import IndexFiles
 from generator.search.site_index import SEARCH_DIR, language_index, page_config, write_index
+from generator.translate.resolve import localized_procedures
 from generator.urls import (
     A_TO_Z,
     FILES_DIR,
@@ -433,6 +434,10 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         jobs = PREVIEW.fork_languages(slots, others) if _SERVING else ForkedJobs(slots)
         answer = PREVIEW.answer if _SERVING else None
         cache = QrCache(Path(config.config_file_path).parent / CACHE_DIR)
+        for code in self._codes():
+            # Merged once, here: every worker forked below reads them (copy-on-write), where
+            # each would otherwise merge its languages again.
+            localized_procedures(site, code)
         for language in site.profile.languages:
             code = language.code
             if code != site.profile.source_language:
