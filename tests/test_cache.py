@@ -1,5 +1,6 @@
 """The page cache: the same bytes with a warm, a cold or a damaged cache, and a changed
-page (its procedure, a related title, a template) is never taken from it stale."""
+page (its procedure, a related title, a template) or printed notice is never taken from it
+stale."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from generator.mkdocs.plugin import CATALOG_MEMO, site_source
 from generator.mkdocs.project import _config
 from generator.render.page_cache import CACHE_DIR, PageCache, digest, pack, unpack
 from generator.render.site_pages import page_sets
+from generator.urls import poster_path, sheet_path
 from tests.conftest import FIXTURES, ROOT, build, copy_project, write_files
 from tests.test_build_safety import tree
 
@@ -101,7 +103,8 @@ def test_a_warm_cold_or_damaged_cache_gives_the_same_site(tmp_path: Path) -> Non
     shutil.rmtree(project / ".cache", ignore_errors=True)
     cold = tree(build(project, tmp_path / "cold"))
     stored = entries(project)
-    assert len(stored) >= 9  # three procedures in each of three languages
+    # Three procedures in each of three languages: their pages, notices and counter sheets.
+    assert len(stored) >= 3 * 3 * 2 + 3 * 2
     written = {path: path.stat().st_ino for path in stored}  # a rewrite is a new file
     warm = tree(build(project, tmp_path / "warm"))
     assert warm == cold
@@ -134,5 +137,24 @@ def test_an_edit_or_a_new_template_is_never_shown_stale(tmp_path: Path) -> None:
     assert page != old
     assert "Đăng ký kết hôn (sửa)" in page  # the related procedure's new title
     assert "tt-test-block" in page and "tt-test-block" in (edited / "en" / SOURCE).read_text()
+    shutil.rmtree(project / CACHE_DIR)
+    assert tree(edited) == tree(build(project, tmp_path / "cold"))
+
+
+def test_an_edit_shows_on_the_notices_and_counter_sheet(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    printed = [poster_path("dang-ky-ket-hon"), sheet_path("ho-tich"),
+               "en/" + poster_path("dang-ky-ket-hon")]
+    first = build(project, tmp_path / "first")
+    old = {path: (first / path).read_text("utf-8") for path in printed}
+    edited_file = project / "procedures" / "ho-tich" / "dang-ky-ket-hon.yml"
+    edited_file.write_text(edited_file.read_text("utf-8").replace(
+        "title: Đăng ký kết hôn", "title: Đăng ký kết hôn (sửa)"), "utf-8")
+    edited = build(project, tmp_path / "edited")
+    for path in printed:  # the English notice shows the Vietnamese title too
+        page = (edited / path).read_text("utf-8")
+        assert page != old[path]
+        assert "Đăng ký kết hôn (sửa)" in page
     shutil.rmtree(project / CACHE_DIR)
     assert tree(edited) == tree(build(project, tmp_path / "cold"))

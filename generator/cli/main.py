@@ -41,6 +41,8 @@ from generator.problems import ThutucError
 from generator.publish import archive
 from generator.publish.atomic import Terminated, sigterm_unwinds
 from generator.publish.posters import write_posters
+from generator.render.page_cache import CACHE_DIR as PAGES_CACHE
+from generator.render.page_cache import PageCache
 from generator.render.qr import CACHE_DIR, QrCache
 from generator.safe_text import terminal_safe
 from generator.writer import os_error_message
@@ -226,8 +228,9 @@ def _posters(args: argparse.Namespace, counter: _Counter) -> int:
         raise ThutucError(f"Trang không có ngôn ngữ {', '.join(unknown)}; các ngôn ngữ: "
                     f"{', '.join(codes)}.")
     cache = QrCache(args.config_file.parent / CACHE_DIR)
+    pages = PageCache(args.config_file.parent / PAGES_CACHE)
     written = write_posters(site, args.dir, args.lang or codes, project.directory_urls,
-                            cache, pdf=args.pdf)
+                            cache, pages, pdf=args.pdf)
     print(f"Đã ghi {len(written)} tệp tờ niêm yết vào {args.dir}.")
     return 0
 

@@ -434,6 +434,7 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         jobs = PREVIEW.fork_languages(slots, others) if _SERVING else ForkedJobs(slots)
         answer = PREVIEW.answer if _SERVING else None
         cache = QrCache(Path(config.config_file_path).parent / CACHE_DIR)
+        pages = PageCache(self._page_cache_dir(config))
         for code in self._codes():
             # Merged once, here: every worker forked below reads them (copy-on-write), where
             # each would otherwise merge its languages again.
@@ -445,7 +446,7 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
             folder = Path(self.root_site_dir) / language_prefix(code, site.profile.source_language)
             jobs.start(f"{code} (mã QR, tờ niêm yết)",
                        partial(write_language_files, site, code, config.use_directory_urls,
-                               cache, folder))
+                               cache, pages, folder))
         if not _SERVING:  # open data localizes every language once more: a worker of its own
             jobs.start("dữ liệu mở", partial(opendata.write, Path(self.root_site_dir), site))
         jobs.begin_reading()

@@ -15,6 +15,7 @@ from pathlib import Path
 from generator.load.site import Site
 from generator.problems import ThutucError
 from generator.publish.print_files import print_files
+from generator.render.page_cache import PageCache
 from generator.render.qr import QrCache
 from generator.urls import POSTER_DIR
 from generator.writer import write_file
@@ -25,12 +26,13 @@ PDF_MISSING = ("Cần cài WeasyPrint để tạo tệp PDF: `pip install 'thutu
 
 
 def write_posters(site: Site, out: Path, languages: list[str], directory_urls: bool,
-                  cache: QrCache, pdf: bool = False) -> list[Path]:
-    """Write the notices and counter sheets of `languages` into `out`; the files written."""
+                  cache: QrCache, pages: PageCache, pdf: bool = False) -> list[Path]:
+    """Write the notices and counter sheets of `languages` into `out` (those a build kept in
+    `pages` as they are); the files written."""
     render = _pdf_renderer() if pdf else None
     written = []
     for lang in languages:
-        for site_path, content in print_files(site, lang, directory_urls, cache):
+        for site_path, content in print_files(site, lang, directory_urls, cache, pages):
             target = out / lang / site_path.removeprefix(POSTER_DIR + "/")
             write_file(target, content, durable=False)
             written.append(target)

@@ -2,19 +2,22 @@
 and the small pages that keep old addresses working.
 
 Returned as (path within the language's folder, bytes) so that the MkDocs plugin hands them
-to MkDocs, and `thutuc posters` writes them to any folder, with the same content.
+to MkDocs, and `thutuc posters` writes them to any folder, with the same content. Notices and
+counter sheets are kept in the page cache, under a key hashing all that each one shows.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from generator.load.site import Site
 from generator.render import PageContext
+from generator.render.page_cache import PageCache, UncacheableError, digest
 from generator.render.poster import PrintItem, render_poster, render_sheet
 from generator.render.qr import QrCache
 from generator.render.redirect import render_redirect, render_retired, static_page_path
-from generator.render.site_pages import page_context
+from generator.render.site_pages import language_inputs, page_context
 from generator.translate.resolve import localized_procedures
 from generator.urls import poster_path, procedure_src, qr_path, sheet_path
 from generator.writer import write_file
@@ -22,28 +25,30 @@ from generator.writer import write_file
 SiteFile = tuple[str, bytes]
 
 
-def language_files(site: Site, lang: str, directory_urls: bool, cache: QrCache) -> list[SiteFile]:
+def language_files(site: Site, lang: str, directory_urls: bool, cache: QrCache,
+                   pages: PageCache) -> list[SiteFile]:
     """Everything one language's folder needs besides the pages: codes, print, redirects."""
     ctx, items = _print_items(site, lang, directory_urls, cache)
     files: list[SiteFile] = []
     for item in items:
         files += [(qr_path(item.id, "svg"), item.qr.svg), (qr_path(item.id, "png"), item.qr.png)]
-    return files + _print_files(site, ctx, items) + _address_files(site, ctx)
+    return files + _print_files(site, ctx, items, pages) + _address_files(site, ctx)
 
 
 def write_language_files(site: Site, lang: str, directory_urls: bool, cache: QrCache,
-                         folder: Path) -> int:
+                         pages: PageCache, folder: Path) -> int:
     """Write `language_files` into the language's `folder` of a site; return how many."""
-    files = language_files(site, lang, directory_urls, cache)
+    files = language_files(site, lang, directory_urls, cache, pages)
     for path, content in files:
         write_file(folder / path, content, durable=False)  # a staging copy, like MkDocs'
     return len(files)
 
 
-def print_files(site: Site, lang: str, directory_urls: bool, cache: QrCache) -> list[SiteFile]:
+def print_files(site: Site, lang: str, directory_urls: bool, cache: QrCache,
+                pages: PageCache) -> list[SiteFile]:
     """The notices and counter sheets of one language."""
     ctx, items = _print_items(site, lang, directory_urls, cache)
-    return _print_files(site, ctx, items)
+    return _print_files(site, ctx, items, pages)
 
 
 def _print_items(site: Site, lang: str, directory_urls: bool,
@@ -55,13 +60,39 @@ def _print_items(site: Site, lang: str, directory_urls: bool,
     return ctx, items
 
 
-def _print_files(site: Site, ctx: PageContext, items: list[PrintItem]) -> list[SiteFile]:
-    files = [(poster_path(item.id), render_poster(item, ctx).encode()) for item in items]
+def _print_files(site: Site, ctx: PageContext, items: list[PrintItem],
+                 pages: PageCache) -> list[SiteFile]:
+    """The notices and counter sheets, each from `pages` when it holds it under its key."""
+    try:
+        shared = language_inputs(ctx)
+    except UncacheableError:
+        shared = ""
+    files = []
+    # What a notice and a sheet show of each procedure (no more: hashing costs about what
+    # rendering does), hashed once: sheets list them too.
+    shown = {item.id: _key(shared, item.loc, item.source.title, item.qr.svg) for item in items}
+    for item in items:
+        key = _key(shown[item.id], "notice", (item.id, "") in ctx.listen,
+                   ctx.pictures.get(item.id, ()))
+        notice = pages.through(key, partial(render_poster, item, ctx))
+        files.append((poster_path(item.id), notice.encode()))
     by_id = {item.id: item for item in items}
     for category, procedures in site.categories():
-        sheet = render_sheet(category, [by_id[p.id] for p in procedures], ctx)
+        listed = [by_id[p.id] for p in procedures]
+        keys = [shown[p.id] for p in procedures]
+        sheet = pages.through(_key(shared, "sheet", category, keys) if all(keys) else "",
+                              partial(render_sheet, category, listed, ctx))
         files.append((sheet_path(category.id), sheet.encode()))
     return files
+
+
+def _key(shared: str, *shown: object) -> str:
+    """A digest of `shown` and of what it is shown with (`shared`, a digest: "" when that
+    has none, and then nor has this)."""
+    try:
+        return digest(shared, *shown) if shared else ""
+    except UncacheableError:
+        return ""
 
 
 def _address_files(site: Site, ctx: PageContext) -> list[SiteFile]:

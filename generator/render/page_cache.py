@@ -24,6 +24,7 @@ import hashlib
 import os
 import time
 import zlib
+from collections.abc import Callable
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -125,6 +126,14 @@ class PageCache:
             with contextlib.suppress(WriteError):
                 write_file(path, pack(key, page), durable=False)
 
+    def through(self, key: str, make: Callable[[], str]) -> str:
+        """The page cached under `key`, else `make()`, kept under it ("": no key, made)."""
+        page = self.read(key) if key else None
+        if page is None:
+            page = make()
+            if key:
+                self.write(key, page)
+        return page
 
     def prune(self, days: float = KEEP_DAYS) -> None:
         """Remove the entries no build has read or written for `days`."""

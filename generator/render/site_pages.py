@@ -45,6 +45,16 @@ def page_context(site: Site, lang: str, localized: list[Localized], directory_ur
                                              for d in p.documents) for p in site.procedures})
 
 
+def language_inputs(ctx: PageContext) -> str:
+    """A digest of what every page of one language shows or is made with: strings, commune,
+    categories, life events, addresses, the site's template overrides (files) and this code.
+    Raises `UncacheableError` for a value it cannot hash for certain."""
+    return digest(code_version(), ctx.strings, ctx.profile, ctx.categories, ctx.events,
+                  ctx.directory_urls, ctx.shared_root, ctx.online_guide, ctx.base_url,
+                  ctx.public_directory_urls,
+                  [(str(d), files_digest(d)) for d in ctx.templates.overrides if d.is_dir()])
+
+
 class ProcedurePages:
     """The procedure pages of one language, each rendered when asked for, and what each of
     them shows (`inputs`): a page cache's key needs it before the page is rendered."""
@@ -68,12 +78,7 @@ class ProcedurePages:
         ctx, loc = self.ctx, self.by_src[src]
         pid = loc.procedure.id
         if self._shared is None:
-            self._shared = digest(
-                code_version(), ctx.strings, ctx.profile, ctx.categories, ctx.events,
-                ctx.directory_urls, ctx.shared_root, ctx.online_guide, ctx.base_url,
-                ctx.public_directory_urls,
-                [(str(d), files_digest(d)) for d in ctx.templates.overrides if d.is_dir()],
-                self.terms.terms if self.terms else None)
+            self._shared = digest(language_inputs(ctx), self.terms.terms if self.terms else None)
         related = [(other, ctx.titles[other], ctx.procedure_source_lang(other, "title"))
                    for other in loc.procedure.related if other in ctx.titles]
         listen = [ctx.listen.get((pid, part)) for part in ("", *SECTION_PARTS.values())]
