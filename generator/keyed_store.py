@@ -19,6 +19,8 @@ from pathlib import Path
 
 from generator.writer import WriteError, write_file
 
+KEEP_DAYS = 30  # an entry no build has used for this long is removed by `prune`
+
 
 class KeyedStore:
     """Byte strings by key in `folder` (no folder: nothing is kept), in files named
@@ -57,7 +59,7 @@ class KeyedStore:
             with contextlib.suppress(WriteError):
                 write_file(path, entry, durable=False)
 
-    def prune(self, days: float) -> None:
+    def prune(self, days: float = KEEP_DAYS) -> None:
         """Remove the entries no build has read or written for `days`."""
         if self.folder is None or not self.folder.is_dir():
             return

@@ -162,9 +162,14 @@ class Procedure(Fields):
     reviewed: Reviewed | None = None
     review_due: datetime.date | None = None
     provenance: Provenance | None = None
-    # Line of each top-level key and of each `related` item ("related[0]"), for messages
-    # about the whole catalog; not part of the content.
+    # Line of each top-level key and of each list item ("related[0]", "documents[2]"), for
+    # messages about the whole catalog; not part of the content.
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def review_overdue(self, today: datetime.date) -> bool:
+        """Whether, on `today`, the date by which the commune should check the text again has
+        passed (the page then says so)."""
+        return bool(self.review_due and self.review_due < today)
 
     def line(self, path: str) -> int:
         """The line of `path` (`documents[2].name`) in the procedure's file: of that value,

@@ -17,6 +17,7 @@ import pytest
 
 import generator.render.site_pages
 from generator.load.site import load_site
+from generator.load.strings import Text
 from generator.mkdocs.plugin import CATALOG_MEMO, site_source
 from generator.mkdocs.project import _config
 from generator.render.page_cache import CACHE_DIR, PageCache, digest, pack, unpack
@@ -35,17 +36,19 @@ def entries(project: Path) -> list[Path]:
 
 def test_an_entry_is_used_only_whole_and_for_its_own_key(tmp_path: Path) -> None:
     page = "<!doctype html><p>Đăng ký khai sinh</p>\n"
-    entry = pack(KEY, page)
-    assert unpack(entry, KEY) == page
-    assert unpack(entry, "cd" + KEY[2:]) is None
-    assert unpack(entry[:-3], KEY) is None  # truncated
-    assert unpack(b"garbage", KEY) is None
-    assert unpack(entry[:40] + b"x" + entry[41:], KEY) is None  # a byte changed in the digest
     cache = PageCache(tmp_path)
     cache.write(KEY, page)
     assert cache.read(KEY) == page
-    (tmp_path / KEY[:2] / f"{KEY}.html").write_bytes(b"\0" * 10)
-    assert cache.read(KEY) is None
+    path = tmp_path / KEY[:2] / f"{KEY}.html"
+    entry = path.read_bytes()
+    other = "cd" + KEY[2:]
+    (tmp_path / other[:2]).mkdir()
+    (tmp_path / other[:2] / f"{other}.html").write_bytes(entry)  # copied under another key
+    assert cache.read(other) is None
+    for broken in (entry[:-3], b"garbage", entry[:40] + b"x" + entry[41:], b"\0" * 10):
+        path.write_bytes(broken)  # truncated, garbage, a byte changed in the digest, zeros
+        assert cache.read(KEY) is None
+    assert unpack(pack(page)) == page and unpack(b"not zlib") is None
     assert PageCache(None).read(KEY) is None
 
 
@@ -61,6 +64,12 @@ def test_entries_no_build_used_for_a_month_are_removed(tmp_path: Path) -> None:
     cache.prune()
     assert cache.read(old) is None
     assert cache.read(used) == "<p>mới</p>"
+
+
+def test_a_digest_tells_interface_text_by_its_language() -> None:
+    """`Mục lục` shown as Vietnamese on an Ê Đê page is marked lang="vi": another page."""
+    assert digest(Text("Mục lục", "vi")) != digest(Text("Mục lục", ""))
+    assert digest(Text("Mục lục", "vi")) == digest(Text("Mục lục", "vi"))
 
 
 def test_a_digest_is_the_same_in_every_process() -> None:
@@ -82,20 +91,26 @@ def test_a_page_s_inputs_follow_its_procedure_code_and_review_date(
     site = load_site(site_source(config, config.plugins["thutuc"].config), CATALOG_MEMO)
     _, pages = page_sets(site, "vi")
     src = "thu-tuc/dang-ky-khai-sinh.md"
+
+    def inputs_on(day: datetime.date, of: str = src) -> str:
+        pages.ctx = dataclasses.replace(pages.ctx, today=day)  # the day the pages are made
+        return pages.inputs(of)
+
     today = datetime.date(2026, 12, 2)
-    first = pages.inputs(src, today)
-    assert pages.inputs(src, today) == first
-    assert pages.inputs("thu-tuc/dang-ky-ket-hon.md", today) != first
+    first = inputs_on(today)
+    assert inputs_on(today) == first
+    assert inputs_on(today, "thu-tuc/dang-ky-ket-hon.md") != first
     loc = pages.by_src[src]
     due = datetime.date(2027, 3, 1)
     pages.by_src[src] = dataclasses.replace(loc, procedure=dataclasses.replace(
         loc.procedure, review_due=due))
-    before = pages.inputs(src, due - datetime.timedelta(days=1))
-    assert pages.inputs(src, due) == before  # due today: not late yet
-    assert pages.inputs(src, due + datetime.timedelta(days=1)) != before  # the overdue notice
+    before = inputs_on(due - datetime.timedelta(days=1))
+    assert inputs_on(due) == before  # due today: not late yet
+    assert inputs_on(due + datetime.timedelta(days=1)) != before  # the overdue notice
     monkeypatch.setattr(generator.render.site_pages, "code_version", lambda: "another version")
     _, again = page_sets(site, "vi")
-    assert again.inputs(src, today) != first
+    again.ctx = dataclasses.replace(again.ctx, today=today)
+    assert again.inputs(src) != first
 
 
 def test_a_warm_cold_or_damaged_cache_gives_the_same_site(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ renders nothing, `on_post_page` gives the stored page); another is rendered and 
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata
 import sysconfig
 from pathlib import Path
@@ -43,6 +44,8 @@ _UNSHOWN = frozenset({"site_dir", "watch", "dev_addr", "exclude_docs", "not_in_n
                       "draft_docs", "theme", "plugins", "hooks", "strict", "validation",
                       "remote_branch", "remote_name", "config_file_path"})
 _LIBRARIES = Path(sysconfig.get_paths()["purelib"]).resolve()
+# Our plugin's options that change no page: how many processes build, whether pages are kept.
+_OUR_UNSHOWN = frozenset({"jobs", "page_cache"})
 
 
 def build_digest(config: MkDocsConfig, nav: Navigation, hoisted: dict[str, str],
@@ -80,10 +83,14 @@ def _options(value: Any) -> Any:
 
 
 def _plugin(name: str, plugin: Any) -> Any:
-    """A plugin by its module and options; a hook (a module of the site's) by its source."""
+    """A plugin by its module, its library's version and its options (ours without those
+    that change no page); a hook (a module of the site's) by its source."""
     options = getattr(plugin, "config", None)
     if options is not None:
-        return (name, type(plugin).__module__, _options(options))
+        module = type(plugin).__module__
+        shown = {key: value for key, value in _options(options).items()
+                 if not (module == __package__ + ".plugin" and key in _OUR_UNSHOWN)}
+        return (name, module, _distributions(module), shown)
     source = Path(getattr(plugin, "__file__", "") or "")
     return (name, "hook", source.read_bytes() if source.is_file() else str(plugin))
 
@@ -98,8 +105,22 @@ def _folder(folder: Path) -> Any:
     (the site's overrides, ours, the language partials written for this build)."""
     resolved = folder.resolve()
     if resolved.is_relative_to(_LIBRARIES):
-        return ("installed", resolved.relative_to(_LIBRARIES).as_posix())
+        inside = resolved.relative_to(_LIBRARIES)
+        return ("installed", inside.as_posix(), _distributions(inside.parts[0]))
     return ("files", files_digest(resolved)) if resolved.is_dir() else ("none", str(folder))
+
+
+@functools.cache
+def _distributions(module: str) -> tuple[tuple[str, str], ...]:
+    """The installed libraries that provide `module`'s top-level package, with their
+    versions: upgrading a plugin or a theme renders its pages anew."""
+    names = _installed().get(module.split(".")[0], [])
+    return tuple(sorted((name, importlib.metadata.version(name)) for name in set(names)))
+
+
+@functools.cache
+def _installed() -> dict[str, list[str]]:
+    return dict(importlib.metadata.packages_distributions())
 
 
 def _versions() -> list[tuple[str, str]]:

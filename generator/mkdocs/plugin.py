@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import datetime
 import html
 import logging
 import os
@@ -540,14 +539,13 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         except UncacheableError as why:
             log.debug("Trang thủ tục không lưu đệm được: %s", why)
             build = ""
-        today = datetime.date.today()
         for file in files.documentation_pages():
             page, src = file.page, file.src_uri
             if page is None or src not in procedures.by_src:
                 continue
             key = ""
             with contextlib.suppress(UncacheableError):
-                key = page_key(build, procedures.inputs(src, today), page) if build else ""
+                key = page_key(build, procedures.inputs(src), page) if build else ""
             html = cache.read(key) if key else None
             if html is not None:
                 page.meta["template"] = CACHED_TEMPLATE
@@ -605,6 +603,7 @@ class ThutucPlugin(BasePlugin[ThutucConfig]):
         sitemap.write(Path(self.root_site_dir), self.root_site_url,
                       {code: language_prefix(code, source_lang) for code in self._codes()})
         PageCache(self._page_cache_dir(config)).prune()
+        QrCache(Path(config.config_file_path).parent / CACHE_DIR).prune()
 
     def _offline_texts(self) -> dict[str, dict[str, str]]:
         """The service worker's "no signal" page, in each language's folder."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,6 +82,9 @@ class PageContext:
     # procedure id -> the pictogram of each document, chosen from its Vietnamese name
     pictures: dict[str, tuple[Pictogram | None, ...]] = field(default_factory=dict)
     events: dict[str, LifeEvent] = field(default_factory=dict)  # the life events, by id
+    # The day the pages are made: once for all of them (and their cache keys), so a build
+    # across midnight says one thing of an overdue review.
+    today: datetime.date = field(default_factory=datetime.date.today)
 
     def office(self, procedure: Procedure) -> tuple[str, str]:
         """Where the procedure is received: (office, address), local overrides first. A

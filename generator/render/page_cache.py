@@ -5,34 +5,30 @@ finished page under `.cache/thutuc/pages/`, one file per page, named by a key th
 the page depends on (the caller's business: the MkDocs adapter hashes the procedure as
 localized, the site's strings and settings, the theme, the navigation; `digest` makes such
 keys). Any change to one of them gives another key, so a page is never shown stale. An entry
-no build has used for `KEEP_DAYS` is removed (`prune`, at the end of a build): a changed
+no build has used for a month is removed (`prune`, at the end of a build): a changed
 catalog, template or version leaves entries nobody asks for again.
 
-An entry holds its key and the SHA-256 of its contents, both checked before it is used, as
-the QR code cache does (`render/qr.py`): a file truncated by a full disk, overwritten or
-copied from elsewhere is rendered again and rewritten, so the output is byte for byte the
-same with a warm, a cold or a damaged cache.
+Entries are checked before use, as the QR codes' are (`keyed_store`): a file truncated by a
+full disk, overwritten or copied from elsewhere is rendered again and rewritten, so the
+output is byte for byte the same with a warm, a cold or a damaged cache.
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime
 import functools
 import hashlib
-import os
-import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path, PurePath
 from typing import Any
 
-from generator.writer import WriteError, write_file
+from generator.keyed_store import KeyedStore
+from generator.load.strings import Text
 
 CACHE_DIR = Path(".cache") / "thutuc" / "pages"
-KEEP_DAYS = 30
-_MAGIC = b"thutuc-page 2\n"
+_MAGIC = b"thutuc-page 3\n"
 PACKAGE = Path(__file__).resolve().parent.parent  # generator/: its code and templates
 
 
@@ -63,6 +59,8 @@ def _plain(value: Any) -> Any:
         return ("set", *sorted(repr(_plain(item)) for item in value))
     if kind is bytes:
         return ("bytes", hashlib.sha256(value).hexdigest())
+    if isinstance(value, Text):  # interface text: its language is printed too (`lang_attr`)
+        return ("Text", str(value), value.lang)
     if isinstance(value, str):  # Markup
         return (kind.__name__, str(value))
     if isinstance(value, datetime.date):
@@ -99,32 +97,16 @@ class PageCache:
     """Finished pages by key, kept in `folder` between builds (no folder: no cache)."""
 
     def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
-
-    def _path(self, key: str) -> Path | None:
-        return None if self.folder is None else self.folder / key[:2] / f"{key}.html"
+        self.store = KeyedStore(folder, _MAGIC, "html")
 
     def read(self, key: str) -> str | None:
         """The page cached under `key`, or None when it is missing or does not check out."""
-        path = self._path(key)
-        if path is None:
-            return None
-        try:
-            entry = path.read_bytes()
-        except OSError:
-            return None
-        page = unpack(entry, key)
-        if page is not None:
-            with contextlib.suppress(OSError):  # used now: `prune` keeps it
-                os.utime(path)
-        return page
+        body = self.store.read(key)
+        return None if body is None else unpack(body)
 
     def write(self, key: str, page: str) -> None:
         """Keep `page` under `key`; a read-only or full disk only goes without the cache."""
-        path = self._path(key)
-        if path is not None:
-            with contextlib.suppress(WriteError):
-                write_file(path, pack(key, page), durable=False)
+        self.store.write(key, pack(page))
 
     def through(self, key: str, make: Callable[[], str]) -> str:
         """The page cached under `key`, else `make()`, kept under it ("": no key, made)."""
@@ -135,35 +117,21 @@ class PageCache:
                 self.write(key, page)
         return page
 
-    def prune(self, days: float = KEEP_DAYS) -> None:
-        """Remove the entries no build has read or written for `days`."""
-        if self.folder is None or not self.folder.is_dir():
-            return
-        oldest = time.time() - days * 86400
-        for path in self.folder.glob("*/*.html"):
-            with contextlib.suppress(OSError):  # another build may be removing it too
-                if path.stat().st_mtime < oldest:
-                    path.unlink()
+    def prune(self) -> None:
+        """Remove the entries no build has used for `keyed_store.KEEP_DAYS`."""
+        self.store.prune()
 
 
-def pack(key: str, page: str) -> bytes:
-    """A cache entry: a header line, the key, the SHA-256 of the rest, the page (UTF-8,
-    compressed: a finished page is mostly the same navigation and markup as its neighbours',
-    and a tenth of the bytes is read back faster than they are decompressed)."""
-    body = zlib.compress(page.encode("utf-8", "surrogatepass"), 1)
-    return _MAGIC + f"{key}\n{hashlib.sha256(body).hexdigest()}\n".encode() + body
+def pack(page: str) -> bytes:
+    """A cache entry's body: the page, UTF-8, compressed (a finished page is mostly the same
+    navigation and markup as its neighbours', and a tenth of the bytes is read back faster
+    than they are decompressed)."""
+    return zlib.compress(page.encode("utf-8", "surrogatepass"), 1)
 
 
-def unpack(entry: bytes, key: str) -> str | None:
-    """The page of a cache entry when it is whole and made for `key`, else None."""
-    if not entry.startswith(_MAGIC):
-        return None
-    parts = entry[len(_MAGIC):].split(b"\n", 2)
-    if len(parts) != 3 or parts[0] != key.encode():
-        return None
-    if hashlib.sha256(parts[2]).hexdigest().encode() != parts[1]:
-        return None
+def unpack(body: bytes) -> str | None:
+    """The page of a cache entry's body, None when it does not decompress to UTF-8."""
     try:
-        return zlib.decompress(parts[2]).decode("utf-8", "surrogatepass")
+        return zlib.decompress(body).decode("utf-8", "surrogatepass")
     except (zlib.error, UnicodeDecodeError):
         return None

@@ -510,8 +510,7 @@ class ProcedureView:
         not checked yet (with the national record), checked on a date by someone, or past
         the date by which it should have been checked again."""
         proc, t = self.loc.procedure, self.ctx.strings.t
-        today = datetime.date.today()
-        if proc.review_due and proc.review_due < today:
+        if proc.review_due and proc.review_overdue(self.ctx.today):
             return ReviewState("overdue", t("review_overdue", date=_day(proc.review_due)))
         if proc.review == "needed":
             url = proc.provenance.url if proc.provenance else ""

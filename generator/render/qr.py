@@ -109,6 +109,10 @@ class QrCache:
             self.store.write(key, pack(images))
         return images
 
+    def prune(self) -> None:
+        """Remove the codes no build has used for `keyed_store.KEEP_DAYS` (a moved page)."""
+        self.store.prune()
+
 
 def cache_key(data: str) -> str:
     """The name of a code's cache entry: a hash of everything that decides its bytes."""

@@ -3,7 +3,6 @@ life events, glossary."""
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Collection
 
 from generator.load.pictograms import pictogram_for
@@ -69,8 +68,8 @@ class ProcedurePages:
         """The page of the procedure whose page is `src`."""
         return render_procedure(self.by_src[src], self.ctx, self.terms)
 
-    def inputs(self, src: str, today: datetime.date) -> str:
-        """A digest of all that the page `src` shows, rendered on `today`: the procedure
+    def inputs(self, src: str) -> str:
+        """A digest of all that the page `src` shows, rendered on the context's day: the procedure
         as localized, the titles of its related procedures, its recordings and pictograms,
         and what every page of the language shares (strings, commune, categories, life
         events, glossary, addresses, this code). Raises `UncacheableError` for a value it
@@ -82,9 +81,8 @@ class ProcedurePages:
         related = [(other, ctx.titles[other], ctx.procedure_source_lang(other, "title"))
                    for other in loc.procedure.related if other in ctx.titles]
         listen = [ctx.listen.get((pid, part)) for part in ("", *SECTION_PARTS.values())]
-        due = loc.procedure.review_due
         return digest(self._shared, loc, related, listen, ctx.pictures.get(pid, ()),
-                      bool(due and due < today))  # the review notice says when it is late
+                      loc.procedure.review_overdue(ctx.today))  # the notice says it is late
 
 
 def language_pages(site: Site, lang: str, directory_urls: bool = True,
