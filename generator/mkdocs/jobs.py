@@ -129,7 +129,9 @@ def _run(work: Callable[[], object], free: Any, connection: Connection,
 
 def _answer(answer: Callable[[Any], object], requests: Connection,
             connection: Connection) -> None:
-    """Answer each request until the caller closes its end."""
+    """Answer each request until the worker is stopped (`_stop` terminates it: the processes
+    forked after it hold copies of the requests' sending end too, so it reads no end of
+    file while the build or the server runs)."""
     while True:
         try:
             request = requests.recv()
@@ -149,7 +151,7 @@ def _receive(open_jobs: dict[Connection, _Job], connection: Connection,
     job = open_jobs[connection]
     try:
         kind, value = connection.recv()
-    except (EOFError, OSError):  # OSError: the connection was closed by `cancel`
+    except (EOFError, OSError):  # the worker ended (or was terminated by `_stop`)
         del open_jobs[connection]
         kind, value = "ended", None
     if kind == "log":
