@@ -84,8 +84,8 @@ def test_offline_edition_codes_lead_to_the_public_site(tmp_path: Path) -> None:
 def test_code_is_large_on_the_phone_and_in_print(mini_site: Path, serve, phone) -> None:
     phone.goto(serve(mini_site) + "en/thu-tuc/dang-ky-khai-sinh/")
     code = phone.locator("img.tt-qr__code")
-    code.scroll_into_view_if_needed()
-    assert phone.evaluate("i => i.complete && i.naturalWidth > 0", code.element_handle())
+    code.scroll_into_view_if_needed()  # it loads when read near (loading="lazy")
+    phone.wait_for_function("i => i.complete && i.naturalWidth > 0", arg=code.element_handle())
     assert code.bounding_box()["width"] >= 200
     assert phone.locator(".tt-qr__url").inner_text() == \
         "example.org/xa-thu/en/thu-tuc/dang-ky-khai-sinh/"
