@@ -128,8 +128,7 @@ def first_screen_warnings(procedures: Iterable[Procedure]) -> list[Problem]:
         # The first screen names the first document needed in every case whatever its
         # length: cut, it is that one's name the editor can shorten (the others are named
         # only when they fit, and whole).
-        always = [(index, doc) for index, doc in enumerate(proc.documents) if not doc.when]
-        for index, doc in always[:1]:
+        for index, doc in proc.documents_always()[:1]:
             shown = shortened_document(doc.name)
             if shown != doc.name:
                 path = f"documents[{index}].name"

@@ -166,6 +166,10 @@ class Procedure(Fields):
     # messages about the whole catalog; not part of the content.
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
+    def documents_always(self) -> tuple[tuple[int, Document], ...]:
+        """The documents needed in every case (no `when`), with their place in the list."""
+        return tuple((i, d) for i, d in enumerate(self.documents) if not d.when)
+
     def review_overdue(self, today: datetime.date) -> bool:
         """Whether, on `today`, the date by which the commune should check the text again has
         passed (the page then says so)."""

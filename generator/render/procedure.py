@@ -266,7 +266,7 @@ class ProcedureView:
     @cached_property
     def always(self) -> tuple[tuple[int, Document], ...]:
         """The documents needed in every case, with their place in the catalog's list."""
-        return tuple((i, d) for i, d in enumerate(self.loc.procedure.documents) if not d.when)
+        return self.loc.procedure.documents_always()
 
     @cached_property
     def sometimes(self) -> tuple[tuple[int, Document], ...]:
@@ -368,8 +368,7 @@ class ProcedureView:
         as the page's language says it."""
         if text.strip().rstrip(".").lower() == self.ctx.strings.fallback["free"].lower():
             return self.money_part(0)
-        return Part(shortened_fee(text),
-                    "" if self.loc.is_source else self.loc.source_lang)
+        return Part(shortened_fee(text), self._source_only_lang)
 
     @property
     def _asides_left(self) -> bool:
@@ -402,7 +401,7 @@ class ProcedureView:
         may be translated), or the commune's, in the commune's words."""
         office = self.ctx.office(self.loc.procedure)[0]
         own_agency = office == self.loc.procedure.agency
-        return Text(office, self.lang("agency") if own_agency else self._commune_lang)
+        return Text(office, self.lang("agency") if own_agency else self._source_only_lang)
 
     @property
     def agency(self) -> Text:
@@ -411,16 +410,17 @@ class ProcedureView:
 
     @property
     def address(self) -> Text:
-        return Text(self.ctx.office(self.loc.procedure)[1], self._commune_lang)
+        return Text(self.ctx.office(self.loc.procedure)[1], self._source_only_lang)
 
     @property
     def hours(self) -> tuple[Text, ...]:
-        return tuple(Text(hours, self._commune_lang) for hours in self.ctx.profile.hours)
+        return tuple(Text(hours, self._source_only_lang) for hours in self.ctx.profile.hours)
 
     @property
-    def _commune_lang(self) -> str:
-        """The language of the commune's own words (its profile, its local overrides), written
-        in the source language: its code on another language's page, else ""."""
+    def _source_only_lang(self) -> str:
+        """The language of words written in the source language only (the commune's profile
+        and local overrides, a way of applying's fee): its code on another language's page,
+        else ""."""
         return "" if self.loc.is_source else self.loc.source_lang
 
     @property
